@@ -52,3 +52,26 @@ export type ParsedPlan = z.output<typeof PlanSchema>;
 export type Filter = z.output<typeof FilterSchema>;
 export type Operation = (typeof OPERATIONS)[number];
 export type ChartType = (typeof CHART_TYPES)[number];
+
+/**
+ * A validated plan with the defaults of its operation filled in: what the engine executes, what is hashed for
+ * provenance and what is stored in the history. Fields that do not apply to the operation are absent.
+ */
+export interface Plan {
+  operation: Operation;
+  target_column?: string;
+  filters: Filter[];
+  group_by: string[];
+  x_axis?: string;
+  y_axis?: string;
+  time_column?: string;
+  chart_type?: ChartType;
+  /** forecast only (default 12) */
+  horizon?: number;
+  /** forecast only (default "linear") */
+  forecast_method?: "linear" | "holt";
+  /** correlation only (default "pearson") */
+  method?: "pearson" | "spearman";
+  /** forecast and regression only (default 0.95) */
+  confidence?: number;
+}
