@@ -31,6 +31,7 @@ export default defineConfig(async () => {
           ],
           test: {
             name: "workers",
+            silent: "passed-only",
             include: ["test/**/*.test.ts"],
             setupFiles: ["test/setup.ts"],
             deps: { optimizer: { ssr: { include: ["ml-regression"] } } },

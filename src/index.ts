@@ -1,4 +1,10 @@
+import { createApp } from "./app";
+
+export { RateLimiter } from "./rate-limit/rate-limiter";
+
+const app = createApp();
+
 export default {
-  async fetch() { return new Response("ok"); },
+  fetch: app.fetch,
+  async scheduled(_controller, _env, _ctx) {},
 } satisfies ExportedHandler<Env>;
-export class RateLimiter {}

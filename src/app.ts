@@ -1,0 +1,87 @@
+import { HTTPException } from "hono/http-exception";
+import { cors } from "hono/cors";
+import { ConfigError, loadConfig } from "./config";
+import { createDb } from "./db/client";
+import { ApiError, type ErrorCode, problemResponse } from "./errors";
+import type { AppEnv } from "./http/app-env";
+import { createRouter } from "./http/openapi";
+import { requestContext } from "./http/request-context";
+import { authRoutes } from "./routes/auth";
+import { docsRoutes } from "./routes/docs";
+import { healthRoutes } from "./routes/health";
+import { SERVICE_VERSION } from "./version";
+
+const HTTP_EXCEPTION_CODES: Record<number, ErrorCode> = {
+  400: "malformed_request",
+  401: "not_authenticated",
+  404: "not_found",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+  429: "rate_limited",
+};
+
+/**
+ * Builds the application: request id and logging first (so every answer, errors included, is logged with its
+ * id), then settings and the database, CORS, the routes, and one error handler that owns every error body.
+ */
+export function createApp() {
+  const app = createRouter();
+
+  app.use(requestContext());
+  app.use(async function settings(c, next) {
+    c.set("config", loadConfig(c.env));
+    c.set("db", createDb(c.env.DB));
+    await next();
+  });
+  app.use(async function corsFromConfig(c, next) {
+    const allowed = c.get("config").allowedOrigins;
+    return cors({
+      origin: (origin) => (allowed.includes(origin) ? origin : null),
+      allowHeaders: ["Authorization", "Content-Type", "X-Request-Id"],
+      allowMethods: ["GET", "POST", "DELETE", "OPTIONS"],
+      exposeHeaders: ["X-Request-Id", "RateLimit", "RateLimit-Policy", "Retry-After"],
+      maxAge: 600,
+    })(c, next);
+  });
+
+  app.route("/", healthRoutes);
+  app.route("/", authRoutes);
+  app.route("/", docsRoutes);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "JWT",
+    description: "The `access_token` from POST /api/auth/login.",
+  });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Wake Analyzer API",
+      version: SERVICE_VERSION,
+      description:
+        "Upload a CSV, send JSON execution plans, get deterministic, reproducible answers. Every error is RFC 9457 " +
+        "problem+json with a stable `code`.",
+    },
+  });
+
+  app.notFound((c) => problemResponse(c, new ApiError({ code: "not_found", message: "Not Found" })));
+  app.onError((error, c) => problemResponse(c, toApiError(error, c)));
+  return app;
+}
+
+function toApiError(error: unknown, c: { set: (key: "failure", value: string) => void }): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof HTTPException) {
+    const code = HTTP_EXCEPTION_CODES[error.status];
+    if (code) return new ApiError({ code, message: error.message || "Bad Request" });
+  }
+  if (error instanceof ConfigError) {
+    c.set("failure", error.message);
+    return new ApiError({ code: "misconfigured", message: "The service is misconfigured; the operator has been notified." });
+  }
+  c.set("failure", error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+  return new ApiError({ code: "internal_error", message: "An unexpected error occurred." });
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,17 @@
+import type { Config } from "../config";
+import type { Database } from "../db/client";
+
+/** What middleware puts on the context for handlers. */
+export interface AppVariables {
+  requestId: string;
+  config: Config;
+  db: Database;
+  userId?: string;
+  /** Internal reason of a 500, logged with the request line and never sent to the client. */
+  failure?: string;
+}
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: AppVariables;
+}

@@ -1,0 +1,74 @@
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { ApiError, ERROR_CODES } from "../errors";
+import type { AppEnv } from "./app-env";
+import { zodIssuesToProblems } from "./validation-problems";
+
+export const FieldProblemSchema = z
+  .object({
+    path: z.string().meta({ example: "plan.filters[0].column" }),
+    code: z.string().meta({ example: "unknown_column" }),
+    message: z.string(),
+    suggestion: z.string().optional(),
+  })
+  .openapi("FieldProblem");
+
+export const ProblemSchema = z
+  .object({
+    type: z.literal("about:blank"),
+    title: z.string().meta({ example: "Not Found" }),
+    status: z.number().int().meta({ example: 404 }),
+    detail: z.string().meta({ example: "Dataset not found" }),
+    code: z.enum(ERROR_CODES as [string, ...string[]]),
+    request_id: z.string(),
+    errors: z.array(FieldProblemSchema).optional(),
+  })
+  .openapi("Problem", { description: "RFC 9457 problem details; `code` is stable, `detail` is a human sentence." });
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: "Malformed request (bad JSON, multipart or CSV).",
+  401: "Missing, invalid or expired bearer token, or wrong credentials.",
+  404: "No such resource, or it belongs to another user.",
+  409: "The resource already exists.",
+  413: "Body or file too large.",
+  415: "Unsupported media type.",
+  422: "The body is well formed but breaks the schema or the plan fails validation.",
+  429: "Rate limited; see Retry-After.",
+  500: "Unexpected error (logged; no details are returned).",
+  503: "A dependency is down.",
+};
+
+/** OpenAPI `responses` entries for the listed error statuses, all with the Problem body. */
+export function problemResponses(...statuses: number[]) {
+  const out: Record<number, { description: string; content: { "application/problem+json": { schema: typeof ProblemSchema } } }> = {};
+  for (const status of [...statuses, 500]) {
+    out[status] = { description: DESCRIPTIONS[status] ?? "Error", content: { "application/problem+json": { schema: ProblemSchema } } };
+  }
+  return out;
+}
+
+/** JSON request body declaration (required, so a missing body is a 422, not silently `{}`). */
+export function jsonBody<T extends z.ZodType>(schema: T, description?: string) {
+  return { required: true, description, content: { "application/json": { schema } } } as const;
+}
+
+/** JSON success response declaration. */
+export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { "application/json": { schema } } } as const;
+}
+
+/**
+ * A router whose validation failures become 422 problems with field-level `errors`, so every route reports
+ * schema violations the same way.
+ */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const errors = zodIssuesToProblems(result.error.issues, result.target === "json" ? [] : [result.target]);
+        throw new ApiError({ code: "validation_error", message: "The request does not match the schema.", errors });
+      }
+    },
+  });
+}
+
+export const BearerSecurity = [{ bearerAuth: [] }];
