@@ -5,6 +5,7 @@ export default defineConfig(async () => {
   const migrations = await readD1Migrations("migrations");
   return {
     test: {
+      silent: "passed-only",
       projects: [
         {
           test: {
@@ -31,7 +32,6 @@ export default defineConfig(async () => {
           ],
           test: {
             name: "workers",
-            silent: "passed-only",
             include: ["test/**/*.test.ts"],
             setupFiles: ["test/setup.ts"],
             deps: { optimizer: { ssr: { include: ["ml-regression"] } } },

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
-import { createRouter, jsonResponse } from "../http/openapi";
+import { createRouter, jsonResponse, problemResponses } from "../http/openapi";
 import { SERVICE_VERSION } from "../version";
 
 const HealthSchema = z
@@ -20,6 +20,7 @@ const health = createRoute({
   responses: {
     200: jsonResponse(HealthSchema, "Every dependency answers."),
     503: jsonResponse(HealthSchema, "A dependency failed; the failing part says `error`."),
+    ...problemResponses(),
   },
 });
 

@@ -1,0 +1,108 @@
+import type { EngineProblem } from "../errors";
+import type { Column, ColumnType, Table } from "../table/types";
+import { coerceFilterValue, describeAcceptedValues } from "./coerce-filter-value";
+import { OPERATION_RULES, type ColumnRole, type PlanField } from "./operation-rules";
+import { makeProblem, quote } from "./plan-problems";
+import type { ParsedPlan } from "./plan-schema";
+import { suggestClosest } from "./suggest-name";
+
+/** What validation needs to know about a dataset: its columns and, when loaded, the table (for warnings). */
+export interface PlanDataset {
+  readonly columns: readonly { readonly name: string; readonly type: ColumnType }[];
+  readonly table?: Table;
+}
+
+/** Column lookups keyed by name. Maps, never plain objects: a column may be called `__proto__`. */
+export interface ColumnIndex {
+  readonly names: readonly string[];
+  readonly types: ReadonlyMap<string, ColumnType>;
+  readonly data: ReadonlyMap<string, Column>;
+}
+
+/**
+ * Indexes a dataset's columns by name.
+ *
+ * @example
+ * indexColumns({ columns: [{ name: "age", type: "integer" }] }).types.get("age"); // "integer"
+ */
+export function indexColumns(dataset: PlanDataset): ColumnIndex {
+  const names = dataset.columns.map((column) => column.name);
+  const types = new Map(dataset.columns.map((column) => [column.name, column.type] as const));
+  const data = new Map((dataset.table?.columns ?? []).map((column) => [column.name, column] as const));
+  return { names, types, data };
+}
+
+const ROLES: readonly ColumnRole[] = ["target_column", "x_axis", "y_axis", "time_column"];
+
+/**
+ * Resolves every column the plan names against the dataset: it must exist (`unknown_column`, with the closest
+ * name as `suggestion`), have a type the operation accepts (`incompatible_type`), and each filter value must
+ * coerce to its column's type (`uncoercible_value`). Fields that do not apply to the operation are skipped:
+ * they already carry a `not_applicable` error.
+ *
+ * @example
+ * checkColumns({ operation: "mean", target_column: "Age" }, { columns: [{ name: "age", type: "integer" }] });
+ * // [{ path: "plan.target_column", code: "unknown_column", message: 'No column named "Age"', suggestion: "age" }]
+ */
+export function checkColumns(plan: ParsedPlan, index: ColumnIndex): EngineProblem[] {
+  const problems: EngineProblem[] = [];
+  const rule = OPERATION_RULES[plan.operation];
+  const applies = (field: PlanField) => rule.required.includes(field) || rule.optional.includes(field);
+
+  for (const role of ROLES) {
+    const name = plan[role];
+    if (name === null || name === undefined || !applies(role)) continue;
+    const type = index.types.get(name);
+    if (type === undefined) {
+      problems.push(unknownColumn([role], name, index));
+      continue;
+    }
+    const accepted = rule.columnTypes[role];
+    if (accepted !== undefined && !accepted.includes(type)) {
+      problems.push(makeProblem([role], "incompatible_type", `${plan.operation} needs ${describeTypes(accepted)} column as ${role}; ${quote(name)} is ${type}`));
+    }
+  }
+  if (applies("group_by")) {
+    (plan.group_by ?? []).forEach((name, i) => {
+      if (!index.types.has(name)) problems.push(unknownColumn(["group_by", i], name, index));
+    });
+  }
+  (plan.filters ?? []).forEach((filter, i) => {
+    const type = index.types.get(filter.column);
+    if (type === undefined) {
+      problems.push(unknownColumn(["filters", i, "column"], filter.column, index));
+      return;
+    }
+    if (coerceFilterValue(type, filter.value) !== null) return;
+    const shown = typeof filter.value === "string" ? quote(filter.value) : String(filter.value);
+    problems.push(
+      makeProblem(
+        ["filters", i, "value"],
+        "uncoercible_value",
+        `${shown} cannot be compared with ${quote(filter.column)} (${type}): expected ${describeAcceptedValues(type)}`,
+        suggestStringValue(filter.value, index.data.get(filter.column)),
+      ),
+    );
+  });
+  return problems;
+}
+
+function unknownColumn(path: readonly PropertyKey[], name: string, index: ColumnIndex): EngineProblem {
+  return makeProblem(path, "unknown_column", `No column named ${quote(name)}`, suggestClosest(name, index.names));
+}
+
+/** "an integer or float", "an integer, float or boolean" */
+export function describeTypes(types: readonly ColumnType[]): string {
+  const list = types.length > 1 ? `${types.slice(0, -1).join(", ")} or ${types[types.length - 1]}` : types.join("");
+  return `${/^[aeiou]/.test(list) ? "an" : "a"} ${list}`;
+}
+
+/**
+ * A number or boolean sent for a string column is refused, but when its text is one of the column's values
+ * (`5` for a column holding `"5"`) that text is the obvious fix, so it is offered (never applied).
+ */
+function suggestStringValue(value: string | number | boolean, column: Column | undefined): string | undefined {
+  if (typeof value === "string" || column === undefined || column.type !== "string") return undefined;
+  const text = String(value);
+  return column.dictionary.includes(text) ? text : suggestClosest(text, column.dictionary);
+}

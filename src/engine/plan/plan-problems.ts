@@ -1,0 +1,99 @@
+import type { EngineProblem } from "../errors";
+
+/**
+ * Every `code` a plan error can carry. Fixed and documented, because clients (and the LLM retry loop) branch on
+ * them and the HTTP layer lists them in OpenAPI. Adding a code is fine; renaming one breaks clients.
+ *
+ * - Structural (the plan does not match the schema): `unknown_key`, `required`, `invalid_type`, `invalid_value`,
+ *   `too_many`, `too_long`, `too_short`, `out_of_range`, `invalid` (any other schema rule).
+ * - Per operation: `missing_field`, `not_applicable`, `duplicate_column`.
+ * - Against a dataset: `unknown_column`, `incompatible_type`, `uncoercible_value`.
+ */
+export const PLAN_ERROR_CODES = [
+  "unknown_key",
+  "required",
+  "invalid_type",
+  "invalid_value",
+  "too_many",
+  "too_long",
+  "too_short",
+  "out_of_range",
+  "invalid",
+  "missing_field",
+  "not_applicable",
+  "duplicate_column",
+  "unknown_column",
+  "incompatible_type",
+  "uncoercible_value",
+] as const;
+
+/**
+ * Every `code` a plan warning can carry. Warnings never block execution and never change the plan.
+ *
+ * - `same_column`: x_axis and y_axis name the same column.
+ * - `value_not_found`: an `==`/`!=` filter compares a string column with a value that never occurs in it.
+ * - `too_many_groups`: group_by yields more than {@link MAX_GROUPS_BEFORE_WARNING} groups.
+ * - `chart_mismatch`: the chart type does not suit the result of the operation.
+ * - `contradictory_filters`: the filters on one column can match no row at all.
+ */
+export const PLAN_WARNING_CODES = [
+  "same_column",
+  "value_not_found",
+  "too_many_groups",
+  "chart_mismatch",
+  "contradictory_filters",
+] as const;
+
+/** Both lists, for documentation (OpenAPI enum of `Problem.code` on the validate route). */
+export const PLAN_PROBLEM_CODES = [...PLAN_ERROR_CODES, ...PLAN_WARNING_CODES] as const;
+
+export type PlanErrorCode = (typeof PLAN_ERROR_CODES)[number];
+export type PlanWarningCode = (typeof PLAN_WARNING_CODES)[number];
+export type PlanProblemCode = (typeof PLAN_PROBLEM_CODES)[number];
+
+/** Above this many groups a grouped plan gets a `too_many_groups` warning (the answer stops being readable). */
+export const MAX_GROUPS_BEFORE_WARNING = 1000;
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/**
+ * Formats a path inside the plan the way clients read it: always rooted at `plan`, dots for identifier keys,
+ * `[i]` for indexes and `["key"]` for keys that are not identifiers (an unknown key can be any string).
+ *
+ * @example
+ * formatPlanPath(["filters", 0, "column"]); // "plan.filters[0].column"
+ * formatPlanPath(["a.b"]);                  // 'plan["a.b"]'
+ */
+export function formatPlanPath(path: readonly PropertyKey[]): string {
+  let out = "plan";
+  for (const segment of path) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else if (typeof segment === "string" && IDENTIFIER.test(segment)) out += `.${segment}`;
+    else out += `[${JSON.stringify(String(segment))}]`;
+  }
+  return out;
+}
+
+/**
+ * Builds a Problem whose key order is fixed (path, code, message, suggestion) so bodies compare and serialise
+ * the same everywhere; `suggestion` is left out rather than set to undefined.
+ *
+ * @example
+ * makeProblem(["target_column"], "missing_field", "mean needs target_column");
+ */
+export function makeProblem(
+  path: readonly PropertyKey[],
+  code: PlanProblemCode,
+  message: string,
+  suggestion?: string,
+): EngineProblem {
+  const problem: EngineProblem = { path: formatPlanPath(path), code, message };
+  if (suggestion !== undefined) problem.suggestion = suggestion;
+  return problem;
+}
+
+/** Quotes user text for a message: JSON-escaped so control characters and quotes cannot garble it, and cut short. */
+export function quote(text: string, max = 80): string {
+  const shown = text.length > max ? `${text.slice(0, max)}…` : text;
+  return JSON.stringify(shown);
+}

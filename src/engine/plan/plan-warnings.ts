@@ -1,0 +1,142 @@
+import type { EngineProblem } from "../errors";
+import type { Column, ColumnType } from "../table/types";
+import { chartMismatch, resultKindOf } from "./chart-rules";
+import type { ColumnIndex } from "./check-columns";
+import { coerceFilterValue } from "./coerce-filter-value";
+import { makeProblem, MAX_GROUPS_BEFORE_WARNING, quote } from "./plan-problems";
+import type { Filter, ParsedPlan } from "./plan-schema";
+import { suggestClosest } from "./suggest-name";
+
+const NO_INDEX: ColumnIndex = { names: [], types: new Map(), data: new Map() };
+
+/**
+ * Everything worth telling the caller about a plan that is not wrong: warnings never block execution and never
+ * change the plan. Checks that need the data (values, group counts) run only when the table is loaded; the chart
+ * check runs without a dataset too, treating unknown column types as fitting.
+ *
+ * @example
+ * collectPlanWarnings({ operation: "mean", target_column: "x", chart_type: "scatter" }).map((w) => w.code);
+ * // ["chart_mismatch"]
+ */
+export function collectPlanWarnings(plan: ParsedPlan, index: ColumnIndex = NO_INDEX): EngineProblem[] {
+  return [
+    ...warnMissingValues(plan.filters ?? [], index),
+    ...warnContradictoryFilters(plan.filters ?? [], index),
+    ...warnTooManyGroups(plan.group_by ?? [], index),
+    ...warnChartMismatch(plan, index),
+  ];
+}
+
+/** An `==` or `!=` against a value that never occurs in a string column is almost always a typo or a case slip. */
+function warnMissingValues(filters: readonly Filter[], index: ColumnIndex): EngineProblem[] {
+  const warnings: EngineProblem[] = [];
+  filters.forEach((filter, i) => {
+    const column = index.data.get(filter.column);
+    if (column?.type !== "string" || index.types.get(filter.column) !== "string") return;
+    if (typeof filter.value !== "string" || (filter.operator !== "==" && filter.operator !== "!=")) return;
+    if (column.dictionary.includes(filter.value)) return;
+    const effect = filter.operator === "==" ? "keeps no row" : "removes no row";
+    warnings.push(
+      makeProblem(["filters", i, "value"], "value_not_found", `${quote(filter.value)} never occurs in ${quote(filter.column)}: this filter ${effect}`, suggestClosest(filter.value, column.dictionary)),
+    );
+  });
+  return warnings;
+}
+
+interface Bounds {
+  equal?: number | string;
+  notEqual: (number | string)[];
+  lower?: { value: number | string; inclusive: boolean };
+  upper?: { value: number | string; inclusive: boolean };
+  indexes: number[];
+}
+
+/**
+ * Filters are ANDed, so filters on one column that leave an empty interval (`age > 50` and `age < 30`,
+ * `city == "Oslo"` and `city == "Rome"`) match nothing. Values are coerced as the executor will coerce them.
+ */
+function warnContradictoryFilters(filters: readonly Filter[], index: ColumnIndex): EngineProblem[] {
+  const byColumn = new Map<string, Bounds>();
+  const warned = new Set<string>();
+  const warnings: EngineProblem[] = [];
+  filters.forEach((filter, i) => {
+    const type = index.types.get(filter.column);
+    const value = type === undefined ? null : coerceFilterValue(type, filter.value);
+    if (value === null || warned.has(filter.column)) return;
+    const bounds = byColumn.get(filter.column) ?? { notEqual: [], indexes: [] };
+    byColumn.set(filter.column, bounds);
+    bounds.indexes.push(i);
+    if (!narrow(bounds, filter.operator, value)) return;
+    warned.add(filter.column);
+    const which = bounds.indexes.map((k) => `filters[${k}]`).join(", ");
+    warnings.push(makeProblem(["filters", i], "contradictory_filters", `The filters on ${quote(filter.column)} (${which}) cannot all hold: no row will remain`));
+  });
+  return warnings;
+}
+
+/** Adds one comparison to the column's bounds; true when the bounds have become empty. */
+function narrow(b: Bounds, operator: Filter["operator"], value: number | string): boolean {
+  if (operator === "==") {
+    if (b.equal !== undefined && b.equal !== value) return true;
+    b.equal = value;
+  } else if (operator === "!=") {
+    b.notEqual.push(value);
+  } else if (operator === ">" || operator === ">=") {
+    const inclusive = operator === ">=";
+    if (b.lower === undefined || value > b.lower.value || (value === b.lower.value && !inclusive)) b.lower = { value, inclusive };
+  } else {
+    const inclusive = operator === "<=";
+    if (b.upper === undefined || value < b.upper.value || (value === b.upper.value && !inclusive)) b.upper = { value, inclusive };
+  }
+  const { lower, upper, equal } = b;
+  if (lower !== undefined && upper !== undefined) {
+    if (lower.value > upper.value || (lower.value === upper.value && !(lower.inclusive && upper.inclusive))) return true;
+  }
+  if (equal === undefined) return false;
+  if (b.notEqual.includes(equal)) return true;
+  if (lower !== undefined && (equal < lower.value || (equal === lower.value && !lower.inclusive))) return true;
+  return upper !== undefined && (equal > upper.value || (equal === upper.value && !upper.inclusive));
+}
+
+/**
+ * Counts the distinct key combinations among rows whose keys are all present (pandas `dropna=True`), stopping
+ * as soon as the limit is passed so a high-cardinality key costs no more than a low one. Counted before the
+ * filters, so it is an upper bound of what the result will hold.
+ */
+function warnTooManyGroups(groupBy: readonly string[], index: ColumnIndex): EngineProblem[] {
+  const columns = groupBy.map((name) => index.data.get(name));
+  if (groupBy.length === 0 || columns.some((column) => column === undefined)) return [];
+  const count = countGroupsUpTo(columns as Column[], MAX_GROUPS_BEFORE_WARNING + 1);
+  if (count <= MAX_GROUPS_BEFORE_WARNING) return [];
+  return [makeProblem(["group_by"], "too_many_groups", `group_by gives more than ${MAX_GROUPS_BEFORE_WARNING} groups (before filters): the answer will be long; group by fewer or coarser columns`)];
+}
+
+function countGroupsUpTo(columns: readonly Column[], limit: number): number {
+  const seen = new Set<string | number>();
+  const rows = columns.length === 0 ? 0 : columns[0].type === "string" ? columns[0].codes.length : columns[0].values.length;
+  for (let row = 0; row < rows && seen.size < limit; row++) {
+    let key: string | number = "";
+    let missing = false;
+    for (const column of columns) {
+      const part = column.type === "string" ? column.codes[row] : column.values[row];
+      if (column.type === "string" ? part === -1 : Number.isNaN(part)) missing = true;
+      // A single key is stored as the number itself: no string building on the common path.
+      key = columns.length === 1 ? part : `${key}\u0000${part}`;
+    }
+    if (!missing) seen.add(key);
+  }
+  return seen.size;
+}
+
+function warnChartMismatch(plan: ParsedPlan, index: ColumnIndex): EngineProblem[] {
+  if (plan.chart_type === null || plan.chart_type === undefined) return [];
+  const typeOf = (name: string | null | undefined): ColumnType | undefined => (name == null ? undefined : index.types.get(name));
+  const reason = chartMismatch(plan.chart_type, {
+    kind: resultKindOf(plan.operation),
+    groupKeyTypes: (plan.group_by ?? []).map((name) => typeOf(name)),
+    targetType: typeOf(plan.target_column),
+    hasTarget: plan.target_column != null,
+  });
+  if (reason === null) return [];
+  return [makeProblem(["chart_type"], "chart_mismatch", `${plan.chart_type} does not suit the result of ${plan.operation}: ${reason}`)];
+}

@@ -1,0 +1,44 @@
+import type { EngineProblem } from "../errors";
+import { checkColumns, indexColumns, type PlanDataset } from "./check-columns";
+import { normalizePlan } from "./normalize-plan";
+import { checkOperationFields } from "./operation-rules";
+import { collectPlanWarnings } from "./plan-warnings";
+import { PlanSchema, type Plan } from "./plan-schema";
+import { zodIssuesToProblems } from "./zod-issue-problems";
+
+export type { PlanDataset } from "./check-columns";
+
+export interface PlanValidation {
+  /** The normalised plan, only when there are no errors. */
+  plan: Plan | null;
+  errors: EngineProblem[];
+  warnings: EngineProblem[];
+}
+
+/**
+ * Validates a plan in three layers and reports every problem of the first layer that fails:
+ * 1. structure (PlanSchema): unknown keys, types, enums, bounds. Nothing else runs on a plan that fails here,
+ *    because the later layers would be reasoning about fields that do not exist.
+ * 2. the operation: required fields present, inapplicable fields absent, no duplicate group_by column.
+ * 3. the dataset, when given: columns exist and have usable types, filter values coerce.
+ * Warnings (same axes, unknown filter values, too many groups, chart mismatch, contradictory filters) are
+ * gathered whenever the structure is sound. Nothing is ever fixed silently: the plan returned is the input with
+ * nulls removed and documented defaults filled in (see normalizePlan), or null when there is any error.
+ *
+ * Never throws on any input (property-tested with arbitrary JSON).
+ *
+ * @example
+ * validatePlan({ operation: "mean", target_column: "Age" }, { columns: [{ name: "age", type: "integer" }] });
+ * // { plan: null, warnings: [],
+ * //   errors: [{ path: "plan.target_column", code: "unknown_column", message: 'No column named "Age"', suggestion: "age" }] }
+ */
+export function validatePlan(input: unknown, dataset?: PlanDataset): PlanValidation {
+  const parsed = PlanSchema.safeParse(input);
+  if (!parsed.success) return { plan: null, errors: zodIssuesToProblems(parsed.error.issues, input), warnings: [] };
+
+  const index = dataset === undefined ? undefined : indexColumns(dataset);
+  const fields = checkOperationFields(parsed.data);
+  const errors = [...fields.errors, ...(index === undefined ? [] : checkColumns(parsed.data, index))];
+  const warnings = [...fields.warnings, ...collectPlanWarnings(parsed.data, index)];
+  return { plan: errors.length === 0 ? normalizePlan(parsed.data) : null, errors, warnings };
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { call } from "./factories";
+
+type Doc = {
+  openapi: string;
+  info: { title: string; version: string };
+  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }>; security?: unknown[] }>>;
+  components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
+};
+
+/** Every route the app serves; a new route must be added here and to the OpenAPI document. */
+export const DOCUMENTED_ROUTES: Array<[string, string]> = [
+  ["get", "/health"],
+  ["post", "/api/auth/register"],
+  ["post", "/api/auth/login"],
+  ["get", "/api/auth/me"],
+];
+
+describe("OpenAPI", () => {
+  it("serves an OpenAPI 3.1 document listing every route with its error shape", async () => {
+    const res = await call("/openapi.json");
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as Doc;
+    expect(doc.openapi).toBe("3.1.0");
+    expect(doc.info.title).toBe("Wake Analyzer API");
+    expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
+    expect(doc.components.schemas.Problem).toBeDefined();
+    for (const [method, path] of DOCUMENTED_ROUTES) {
+      const op = doc.paths[path]?.[method];
+      expect(op, `${method} ${path}`).toBeDefined();
+      expect(op.responses["500"].content?.["application/problem+json"], `${method} ${path} 500`).toBeDefined();
+    }
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`));
+    expect(documented.sort()).toEqual(DOCUMENTED_ROUTES.map(([m, p]) => `${m} ${p}`).sort());
+  });
+
+  it("serves Swagger UI at /docs and ReDoc at /redoc", async () => {
+    const docs = await call("/docs");
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toContain("/openapi.json");
+    const redoc = await call("/redoc");
+    expect(redoc.status).toBe(200);
+    expect(await redoc.text()).toContain('spec-url="/openapi.json"');
+  });
+});

@@ -1,0 +1,93 @@
+import { env } from "cloudflare:test";
+import { describe, expect, it, vi } from "vitest";
+import { createApp } from "../src/app";
+import { call, problem } from "./factories";
+
+describe("health", () => {
+  it("is healthy when D1 and R2 answer", async () => {
+    const res = await call("/health");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "healthy", database: "ok", storage: "ok", version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+  });
+
+  it("answers 503 naming the failing part when a binding is broken", async () => {
+    const app = createApp();
+    const brokenR2 = { head: () => Promise.reject(new Error("r2 down")) } as unknown as R2Bucket;
+    const res = await app.request("/health", {}, { ...env, UPLOADS: brokenR2 });
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ status: "unhealthy", database: "ok", storage: "error", version: expect.any(String) });
+
+    const brokenD1 = { prepare: () => { throw new Error("d1 down"); } } as unknown as D1Database;
+    const res2 = await app.request("/health", {}, { ...env, DB: brokenD1 });
+    expect(res2.status).toBe(503);
+    expect(await res2.json()).toMatchObject({ status: "unhealthy", database: "error", storage: "ok" });
+  });
+});
+
+describe("errors", () => {
+  it("answers unknown routes with a 404 problem and a request id", async () => {
+    const res = await call("/nope");
+    expect(res.status).toBe(404);
+    expect(res.headers.get("Content-Type")).toBe("application/problem+json");
+    const body = (await res.json()) as { request_id: string };
+    expect(body).toEqual(problem(404, "not_found"));
+    expect(res.headers.get("X-Request-Id")).toBe(body.request_id);
+  });
+
+  it("echoes a well-formed caller request id and replaces a malformed one", async () => {
+    const mine = await call("/health", { headers: { "X-Request-Id": "client-abc-12345" } });
+    expect(mine.headers.get("X-Request-Id")).toBe("client-abc-12345");
+    const bad = await call("/health", { headers: { "X-Request-Id": "<script>" } });
+    expect(bad.headers.get("X-Request-Id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("turns an unexpected failure into a generic logged 500 without internals", async () => {
+    const log = vi.spyOn(console, "log");
+    const app = createApp();
+    const exploding = { prepare: () => { throw new Error("SQLITE secret detail at binding DB"); } } as unknown as D1Database;
+    const res = await app.request("/api/auth/login", {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username: "someone", password: "whatever1" }),
+    }, { ...env, DB: exploding });
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual(problem(500, "internal_error", { detail: "An unexpected error occurred." }));
+    expect(text).not.toMatch(/SQLITE|binding|DB|stack/);
+    const line = log.mock.calls.map((c) => String(c[0])).find((l) => l.includes('"status":500'));
+    expect(JSON.parse(line!)).toMatchObject({ level: "error", method: "POST", path: "/api/auth/login", status: 500, error: expect.stringContaining("SQLITE") });
+    expect(line).not.toContain("whatever1");
+    log.mockRestore();
+  });
+
+  it("refuses token work with a logged 500 when SECRET_KEY is missing or a placeholder", async () => {
+    const app = createApp();
+    for (const SECRET_KEY of [undefined, "change-me-to-a-long-random-string", "short"]) {
+      const res = await app.request("/api/auth/login", {
+        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username: "someone", password: "whatever1" }),
+      }, { ...env, SECRET_KEY, ENVIRONMENT: "production" });
+      expect(res.status).toBe(500);
+      expect(await res.json()).toEqual(problem(500, "misconfigured"));
+    }
+  });
+});
+
+describe("CORS", () => {
+  it("allows a configured origin exactly", async () => {
+    const res = await call("/health", { headers: { Origin: "https://app.example.com" } });
+    expect(res.headers.get("Access-Control-Allow-Origin")).toBe("https://app.example.com");
+    const pre = await call("/api/auth/login", {
+      method: "OPTIONS",
+      headers: { Origin: "http://localhost:5173", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type,authorization" },
+    });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get("Access-Control-Allow-Origin")).toBe("http://localhost:5173");
+    expect(pre.headers.get("Access-Control-Allow-Headers")?.toLowerCase()).toContain("authorization");
+  });
+
+  it.each(["https://evil.example.com", "https://app.example.com.evil.com", "null", "http://app.example.com"])(
+    "gives no allow header to the foreign origin %s",
+    async (origin) => {
+      const res = await call("/health", { headers: { Origin: origin } });
+      expect(res.headers.get("Access-Control-Allow-Origin")).toBeNull();
+    },
+  );
+});
