@@ -5,12 +5,12 @@ export default defineConfig(async () => {
   const migrations = await readD1Migrations("migrations");
   return {
     test: {
-      silent: "passed-only",
+      silent: "passed-only" as const,
       projects: [
         {
           test: {
             name: "engine",
-            environment: "node",
+            environment: "node" as const,
             include: ["src/**/*.test.ts"],
           },
         },

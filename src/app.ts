@@ -7,6 +7,7 @@ import type { AppEnv } from "./http/app-env";
 import { createRouter } from "./http/openapi";
 import { requestContext } from "./http/request-context";
 import { authRoutes } from "./routes/auth";
+import { datasetRoutes } from "./routes/datasets";
 import { docsRoutes } from "./routes/docs";
 import { healthRoutes } from "./routes/health";
 import { SERVICE_VERSION } from "./version";
@@ -46,6 +47,7 @@ export function createApp() {
 
   app.route("/", healthRoutes);
   app.route("/", authRoutes);
+  app.route("/", datasetRoutes);
   app.route("/", docsRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {

@@ -57,3 +57,21 @@ export const problem = (status: number, code: string, extra: Record<string, unkn
   request_id: expect.any(String),
   ...extra,
 });
+
+/** Uploads `content` as the multipart field `file`. */
+export function upload(token: string, content: string | Uint8Array, filename = "data.csv", init: RequestInit = {}): Promise<Response> {
+  const form = new FormData();
+  form.append("file", new File([content as BlobPart], filename, { type: "text/csv" }));
+  return call("/api/analytics/upload", { method: "POST", body: form, token, ...init });
+}
+
+export interface UploadedDataset {
+  session_id: string;
+  metadata: { id: string; columns: string[]; column_types: Record<string, string>; row_count: number };
+}
+
+export async function uploadOk(token: string, content: string, filename = "data.csv"): Promise<UploadedDataset> {
+  const res = await upload(token, content, filename);
+  if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as UploadedDataset;
+}

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { ColumnType } from "../engine/table/types";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /**
@@ -44,7 +45,7 @@ export const datasets = sqliteTable(
     rowCount: integer("row_count").notNull().default(0),
     columnCount: integer("column_count").notNull().default(0),
     columns: text("columns", { mode: "json" }).$type<string[]>().notNull(),
-    columnTypes: text("column_types", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    columnTypes: text("column_types", { mode: "json" }).$type<Record<string, ColumnType>>().notNull(),
     profile: text("profile", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     sizeBytes: integer("size_bytes").notNull().default(0),
     sha256: text("sha256").notNull().default(""),

@@ -1,0 +1,15 @@
+/**
+ * A plain JSON object keyed by user-supplied names (column names, group keys). Keys are defined as own data
+ * properties, so `__proto__` is a key like any other and never replaces the prototype; the object keeps
+ * Object.prototype so libraries that inspect prototypes (drizzle, hono) treat it as an ordinary object.
+ *
+ * @example
+ * JSON.stringify(jsonRecord([["__proto__", 1], ["a", 2]])); // '{"__proto__":1,"a":2}'
+ */
+export function jsonRecord<V>(entries: Iterable<readonly [string, V]>): Record<string, V> {
+  const record: Record<string, V> = {};
+  for (const [key, value] of entries) {
+    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return record;
+}

@@ -1,0 +1,71 @@
+import { ApiError } from "../errors";
+
+/** Room for the multipart boundary and part headers around the file itself. */
+const MULTIPART_OVERHEAD = 16 * 1024;
+
+/**
+ * Reads the body, counting the bytes actually received: Content-Length is not trusted (it can lie or be
+ * absent), so the stream is cut off as soon as it passes the limit.
+ */
+async function readCapped(request: Request, limit: number, tooLarge: () => ApiError): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+export interface UploadedFile {
+  filename: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * The multipart field `file` of an upload, with its size checked against `maxBytes` on the bytes read.
+ *
+ * @example
+ * const { filename, bytes } = await readUploadedFile(c.req.raw, config.maxUploadSize);
+ */
+export async function readUploadedFile(request: Request, maxBytes: number): Promise<UploadedFile> {
+  const contentType = request.headers.get("Content-Type") ?? "";
+  if (!/^multipart\/form-data\s*;/i.test(contentType)) {
+    throw new ApiError({ code: "unsupported_media_type", message: "Upload a CSV as multipart/form-data with the field 'file'." });
+  }
+  const tooLarge = () => new ApiError({ code: "payload_too_large", message: `The file exceeds the limit of ${maxBytes} bytes.` });
+  const body = await readCapped(request, maxBytes + MULTIPART_OVERHEAD, tooLarge);
+  let form: FormData;
+  try {
+    form = await new Response(body, { headers: { "Content-Type": contentType } }).formData();
+  } catch {
+    throw new ApiError({ code: "malformed_request", message: "The multipart body could not be parsed." });
+  }
+  const file = form.get("file");
+  if (file === null || typeof file === "string") {
+    throw new ApiError({
+      code: "validation_error",
+      message: "The multipart field 'file' with a CSV file is required.",
+      errors: [{ path: "file", code: "required", message: "Field required." }],
+    });
+  }
+  if (file.size > maxBytes) throw tooLarge();
+  if (!/\.csv$/i.test(file.name)) {
+    throw new ApiError({ code: "unsupported_media_type", message: "Only CSV files are accepted: the file name must end in .csv." });
+  }
+  return { filename: file.name.slice(-255), bytes: new Uint8Array(await file.arrayBuffer()) };
+}

@@ -1,0 +1,200 @@
+import { and, desc, eq, gt, inArray } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { analyses, type DatasetRow, datasets } from "../db/schema";
+import { parseCsv } from "../engine/csv/parse-csv";
+import { EngineError } from "../engine/errors";
+import { jsonRecord } from "../engine/json-record";
+import { profileTable, type ColumnProfile } from "../engine/profile/profile-table";
+import { encodeSnapshot } from "../engine/table/snapshot";
+import type { ColumnType, Table } from "../engine/table/types";
+import { ApiError, type ErrorCode } from "../errors";
+import { datasetKeys, deleteDatasetObjects, putDatasetObjects } from "../storage/dataset-objects";
+
+/** Longest column name accepted: longer header cells are almost always a data row mistaken for a header. */
+export const MAX_COLUMN_NAME_LENGTH = 256;
+/** `top` values in the stored profile are shortened to this many characters so a row stays far below D1's 2 MB. */
+export const MAX_PROFILE_VALUE_LENGTH = 200;
+
+export interface DatasetMetadata {
+  id: string;
+  session_id: string;
+  filename: string;
+  row_count: number;
+  column_count: number;
+  columns: string[];
+  column_types: Record<string, ColumnType>;
+  size_bytes: number;
+  sha256: string;
+  uploaded_at: string;
+  expires_at: string;
+  profile: Record<string, ColumnProfile>;
+}
+
+/** The allowlist of dataset fields a response carries (no R2 keys, owner or status). */
+export function toDatasetMetadata(row: DatasetRow): DatasetMetadata {
+  return {
+    id: row.id,
+    session_id: row.sessionId,
+    filename: row.filename,
+    row_count: row.rowCount,
+    column_count: row.columnCount,
+    columns: row.columns,
+    column_types: row.columnTypes,
+    size_bytes: row.sizeBytes,
+    sha256: row.sha256,
+    uploaded_at: row.uploadedAt.toISOString(),
+    expires_at: row.expiresAt.toISOString(),
+    profile: row.profile as Record<string, ColumnProfile>,
+  };
+}
+
+const CSV_ERROR_CODES: Record<string, ErrorCode> = {
+  invalid_encoding: "invalid_encoding",
+  binary_content: "binary_content",
+  empty_file: "empty_file",
+  no_data_rows: "no_data_rows",
+  malformed_csv: "malformed_csv",
+  ragged_row: "ragged_row",
+  too_many_rows: "too_many_rows",
+  too_many_columns: "too_many_columns",
+  cell_too_large: "cell_too_large",
+};
+
+/** Parses the CSV, mapping the engine's reasons (with their line) to API errors. */
+export function parseUpload(bytes: Uint8Array): Table {
+  let table: Table;
+  try {
+    table = parseCsv(bytes);
+  } catch (error) {
+    if (error instanceof EngineError && CSV_ERROR_CODES[error.code]) {
+      const line = error.details.line;
+      throw new ApiError({
+        code: CSV_ERROR_CODES[error.code],
+        message: error.message,
+        errors: [{ path: line ? `file:line ${line}` : "file", code: error.code, message: error.message }],
+      });
+    }
+    throw error;
+  }
+  const long = table.columns.findIndex((c) => c.name.length > MAX_COLUMN_NAME_LENGTH);
+  if (long >= 0) {
+    const message = `Column ${long + 1} has a header longer than ${MAX_COLUMN_NAME_LENGTH} characters; is the first line a header?`;
+    throw new ApiError({ code: "invalid_csv", message, errors: [{ path: "file:line 1", code: "header_too_long", message }] });
+  }
+  return table;
+}
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", bytes);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function boundedProfile(table: Table): Record<string, ColumnProfile> {
+  const profile = profileTable(table);
+  for (const columnProfile of profile.values()) {
+    for (const entry of columnProfile.top ?? []) {
+      if (typeof entry.value === "string" && entry.value.length > MAX_PROFILE_VALUE_LENGTH) {
+        entry.value = `${entry.value.slice(0, MAX_PROFILE_VALUE_LENGTH - 1)}…`;
+      }
+    }
+  }
+  return jsonRecord(profile);
+}
+
+export interface UploadContext {
+  db: Database;
+  bucket: R2Bucket;
+  userId: string;
+  ttlMs: number;
+}
+
+/**
+ * Stores an upload so that a failure at any step leaves nothing visible and nothing the purge cannot find:
+ * the row is written `pending` first, then the objects are put, then the row is marked `ready`. A pending
+ * row older than an hour, and any object without a row, is removed by the hourly purge.
+ */
+export async function createDataset(ctx: UploadContext, filename: string, bytes: Uint8Array): Promise<DatasetMetadata> {
+  const table = parseUpload(bytes);
+  const profile = boundedProfile(table);
+  const snapshot = encodeSnapshot(table);
+  const sha256 = await sha256Hex(bytes);
+  const id = crypto.randomUUID();
+  const keys = datasetKeys(ctx.userId, id);
+  const uploadedAt = new Date();
+  const row: DatasetRow = {
+    id,
+    sessionId: crypto.randomUUID(),
+    userId: ctx.userId,
+    filename,
+    status: "pending",
+    filePath: keys.source,
+    snapshotPath: keys.snapshot,
+    rowCount: table.rowCount,
+    columnCount: table.columns.length,
+    columns: table.columns.map((c) => c.name),
+    columnTypes: jsonRecord(table.columns.map((c) => [c.name, c.type])),
+    profile,
+    sizeBytes: bytes.byteLength,
+    sha256,
+    uploadedAt,
+    expiresAt: new Date(uploadedAt.getTime() + ctx.ttlMs),
+  };
+  await ctx.db.insert(datasets).values(row);
+  try {
+    await putDatasetObjects(ctx.bucket, keys, bytes, snapshot, sha256);
+    await ctx.db.update(datasets).set({ status: "ready" }).where(eq(datasets.id, id));
+  } catch (error) {
+    // Best effort now; whatever remains is found by the purge (stale pending row, or objects without a row).
+    await Promise.allSettled([deleteDatasetObjects(ctx.bucket, keys), ctx.db.delete(datasets).where(eq(datasets.id, id))]);
+    throw error;
+  }
+  return toDatasetMetadata({ ...row, status: "ready" });
+}
+
+/** Owner, readiness and expiry in one condition, so no query can forget one of them. */
+function visibleTo(userId: string, now: Date) {
+  return and(eq(datasets.userId, userId), eq(datasets.status, "ready"), gt(datasets.expiresAt, now));
+}
+
+export async function listDatasets(db: Database, userId: string, now = new Date()): Promise<DatasetMetadata[]> {
+  const rows = await db.select().from(datasets).where(visibleTo(userId, now)).orderBy(desc(datasets.uploadedAt), desc(datasets.id));
+  return rows.map(toDatasetMetadata);
+}
+
+/** The caller's visible dataset, or a 404 that does not say whether it exists for someone else. */
+export async function findDataset(db: Database, userId: string, sessionId: string, now = new Date()): Promise<DatasetRow> {
+  const [row] = await db
+    .select()
+    .from(datasets)
+    .where(and(eq(datasets.sessionId, sessionId), visibleTo(userId, now)))
+    .limit(1);
+  if (!row) throw new ApiError({ code: "not_found", message: "Dataset not found" });
+  return row;
+}
+
+/**
+ * Deletes a dataset: hide the row (status `deleting`) in the same statement that checks the owner, delete the
+ * objects, then delete the analyses and the row in one batch. If the objects cannot be deleted now, the
+ * hidden row stays for the purge to finish.
+ */
+export async function deleteDataset(db: Database, bucket: R2Bucket, userId: string, sessionId: string, now = new Date()): Promise<void> {
+  const hidden = await db
+    .update(datasets)
+    .set({ status: "deleting" })
+    .where(and(eq(datasets.sessionId, sessionId), visibleTo(userId, now)))
+    .returning({ id: datasets.id, filePath: datasets.filePath, snapshotPath: datasets.snapshotPath });
+  if (hidden.length === 0) throw new ApiError({ code: "not_found", message: "Dataset not found" });
+  await removeDatasets(db, bucket, hidden);
+}
+
+/** Removes objects, then analyses and rows, for datasets already hidden from every route. */
+export async function removeDatasets(
+  db: Database,
+  bucket: R2Bucket,
+  rows: ReadonlyArray<{ id: string; filePath: string; snapshotPath: string }>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await bucket.delete(rows.flatMap((r) => [r.filePath, r.snapshotPath]));
+  const ids = rows.map((r) => r.id);
+  await db.batch([db.delete(analyses).where(inArray(analyses.datasetId, ids)), db.delete(datasets).where(inArray(datasets.id, ids))]);
+}
