@@ -5,8 +5,9 @@ import { EngineError } from "../errors.js";
  * creating a string per cell. Typing then reads numbers, booleans and dates straight from the text, so only
  * string columns ever allocate substrings.
  *
- * Why not uDSV (the issue's suggestion): measured in bench/upload.ts it is not faster on this workload once
- * its row arrays must be transposed to columns, and it cannot do what the upload contract needs. It takes one
+ * Why not uDSV (the issue's suggestion): on the 10 MB bench file (bench/datasets.ts) uDSV's `stringArrs` took
+ * 96-241 ms (median ~160) to produce row arrays, this scanner 53-84 ms (median ~62) for the cell table, and
+ * uDSV's rows would still need transposing and typing. It also cannot do what the upload contract needs. It takes one
  * row delimiter for the whole file (mixed CRLF/CR/LF files mis-split), silently pads short rows and glues the
  * fields of long rows into the last column (ragged rows become wrong data instead of an error), accepts an
  * unterminated quote by swallowing the rest of the file, reports no line numbers, and builds its typed
@@ -57,6 +58,7 @@ const TAB = 9;
 export function scanCells(text: string, limits: CsvScanLimits): CellGrid {
   const n = text.length;
   let bounds: Int32Array = new Int32Array(1 << 16);
+  let sized = false;
   let used = 0;
   let pos = 0;
   let line = 1;
@@ -161,6 +163,17 @@ export function scanCells(text: string, limits: CsvScanLimits): CellGrid {
       }
       columnCount = fields;
       headerLine = recordLine;
+      if (!sized) {
+        // size the cell table once from the line count: a doubling growth would hold old and new copies
+        // (tens of MB for a 10 MB file) at the same time
+        sized = true;
+        const capacity = (countRecordsUpperBound(text, pos) + 1) * columnCount * 2 + used;
+        if (capacity > bounds.length && capacity < 0x7fffffff) {
+          const exact = new Int32Array(capacity);
+          exact.set(bounds.subarray(0, used));
+          bounds = exact;
+        }
+      }
       continue;
     }
     if (fields !== columnCount) {
@@ -186,6 +199,16 @@ export function scanCells(text: string, limits: CsvScanLimits): CellGrid {
     });
   }
   return { text, columnCount, rowCount, bounds: bounds.subarray(0, used) };
+}
+
+/** Records after `from` are at most the LF count (or the CR count for CR-only files) plus one. */
+function countRecordsUpperBound(text: string, from: number): number {
+  let lf = 0;
+  for (let at = text.indexOf("\n", from); at !== -1; at = text.indexOf("\n", at + 1)) lf++;
+  if (lf > 0 && text.indexOf("\r", from) === -1) return lf + 1;
+  let cr = 0;
+  for (let at = text.indexOf("\r", from); at !== -1; at = text.indexOf("\r", at + 1)) cr++;
+  return Math.max(lf, cr) + 1;
 }
 
 function growBounds(bounds: Int32Array): Int32Array {

@@ -103,8 +103,8 @@ function sampleStd(values: Float64Array, mean: number, count: number): number {
 }
 
 /**
- * nunique() over non-missing values. Integral values in a narrow range (ids, amounts, 0/1, dates at day
- * precision divided down) are counted with a bitmap in O(n); anything else sorts a copy once.
+ * nunique() over non-missing values. Integral values in a range not much wider than the count (ids,
+ * amounts, codes) are counted with a byte map; anything else (floats, epoch-ms datetimes) goes through a hash set.
  */
 function countDistinct(values: Float64Array, count: number, min: number, max: number): number {
   if (count === 0) return 0;
@@ -128,13 +128,33 @@ function countDistinct(values: Float64Array, count: number, min: number, max: nu
     }
     if (integral) return distinct;
   }
-  const sorted = new Float64Array(count);
-  let at = 0;
-  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) sorted[at++] = values[i];
-  sorted.sort();
-  let distinct = 1;
-  // !== treats -0 and 0 as one value, as pandas does
-  for (let i = 1; i < count; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
+  return countDistinctHashed(values, count);
+}
+
+const hashView = new Float64Array(1);
+const hashWords = new Int32Array(hashView.buffer);
+
+/** Open-addressing hash set over the values' bits: O(n), unlike a sort of a copy. */
+function countDistinctHashed(values: Float64Array, count: number): number {
+  let size = 1024;
+  while (size < count * 2) size *= 2;
+  const mask = size - 1;
+  const keys = new Float64Array(size);
+  const used = new Uint8Array(size);
+  let distinct = 0;
+  for (let i = 0; i < values.length; i++) {
+    // +0 folds -0 into 0, as nunique() does
+    const x = values[i] + 0;
+    if (x !== x) continue;
+    hashView[0] = x;
+    let slot = Math.imul(hashWords[0] ^ Math.imul(hashWords[1], 0x9e3779b1), 0x85ebca6b) & mask;
+    while (used[slot] === 1 && keys[slot] !== x) slot = (slot + 1) & mask;
+    if (used[slot] === 0) {
+      used[slot] = 1;
+      keys[slot] = x;
+      distinct++;
+    }
+  }
   return distinct;
 }
 

@@ -1,0 +1,13 @@
+/**
+ * Benchmark runner: `npm run bench`. Each section returns rows; add a section by appending to SECTIONS.
+ * Run with --expose-gc so per-run heap readings start from a collected heap.
+ */
+import { benchUpload, type BenchRow } from "./upload.js";
+
+const SECTIONS: Array<[title: string, run: () => Promise<BenchRow[]>]> = [["Upload", benchUpload]];
+
+for (const [title, run] of SECTIONS) {
+  const rows = await run();
+  console.log(`\n## ${title}\n\n| measurement | median ms | notes |\n|---|---:|---|`);
+  for (const row of rows) console.log(`| ${row.name} | ${row.median_ms.toFixed(2)} | ${row.note} |`);
+}
