@@ -1,0 +1,108 @@
+import { exports } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { BASE, createUser, problem, type TestUser, upload } from "./factories";
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const bytes = (...parts: Array<string | number[]>) =>
+  new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...enc(p)] : p)));
+
+let user: TestUser;
+beforeAll(async () => {
+  user = await createUser();
+});
+
+/** [name, file content, filename, status, code, line?] */
+const CORPUS: Array<[string, string | Uint8Array, string, number, string, number?]> = [
+  ["an empty file", "", "empty.csv", 400, "empty_file"],
+  ["only blank lines", "\n\r\n  \n", "blank.csv", 400, "empty_file"],
+  ["a header without rows", "a,b,c\n", "header.csv", 400, "no_data_rows"],
+  ["a NUL byte", bytes("a,b\n1,", [0], "\n"), "nul.csv", 415, "binary_content"],
+  ["UTF-16 with a BOM", bytes([0xff, 0xfe], [0x61, 0, 0x2c, 0, 0x62, 0, 0x0a, 0, 0x31, 0, 0x2c, 0, 0x32, 0]), "utf16.csv", 415, "invalid_encoding"],
+  ["invalid UTF-8", bytes("name\n", [0xc3, 0x28], "\n"), "latin.csv", 415, "invalid_encoding"],
+  ["binary junk", bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), "image.csv", 415, "binary_content"],
+  ["a non-.csv name", "a,b\n1,2\n", "data.txt", 415, "unsupported_media_type"],
+  ["a ragged row", "a,b\n1,2\n3\n4,5\n", "ragged.csv", 400, "ragged_row", 3],
+  ["an unterminated quote", 'a,b\n1,"open\n2,3\n', "quote.csv", 400, "malformed_csv", 2],
+  ["501 columns", Array.from({ length: 501 }, (_, i) => `c${i}`).join(",") + "\n" + "1,".repeat(500) + "1\n", "wide.csv", 400, "too_many_columns"],
+  ["a 70 KiB cell", `a,b\n1,${"x".repeat(70 * 1024)}\n`, "cell.csv", 400, "cell_too_large", 2],
+  ["a 300-character header", `${"h".repeat(300)},b\n1,2\n`, "header.csv", 400, "invalid_csv"],
+];
+
+describe("upload (.error)", () => {
+  it.each(CORPUS)("refuses %s", async (_name, content, filename, status, code, line) => {
+    const res = await upload(user.token, content, filename);
+    expect(res.status).toBe(status);
+    expect(res.headers.get("Content-Type")).toBe("application/problem+json");
+    const body = (await res.json()) as { detail: string; errors?: Array<{ path: string }> };
+    expect(body).toEqual(expect.objectContaining(problem(status, code)));
+    expect(body.detail.length).toBeGreaterThan(10);
+    if (line) {
+      expect(body.detail).toMatch(new RegExp(`^Line ${line}\\b`));
+      expect(body.errors?.[0].path).toBe(`file:line ${line}`);
+    }
+  });
+
+  it("accepts odd but valid CSV: BOM, CR and CRLF line ends, quoted commas, quotes and newlines, no final newline", async () => {
+    const content = bytes([0xef, 0xbb, 0xbf], 'id,note\r\n1,"a, b"\r2,"say ""hi"""\n3,"two\nlines"');
+    const res = await upload(user.token, content, "ODD.CSV");
+    expect(res.status).toBe(201);
+    const { metadata } = (await res.json()) as { metadata: { columns: string[]; row_count: number; profile: Record<string, { top?: unknown }> } };
+    expect(metadata.columns).toEqual(["id", "note"]);
+    expect(metadata.row_count).toBe(3);
+    expect(metadata.profile.note.top).toEqual([
+      { value: "a, b", count: 1 },
+      { value: 'say "hi"', count: 1 },
+      { value: "two\nlines", count: 1 },
+    ]);
+  });
+
+  it("answers 413 for a file one byte over MAX_UPLOAD_SIZE", async () => {
+    const limit = 10_485_760;
+    const row = "1234567,abcdefghij\n";
+    const header = "id,text\n";
+    const body = header + row.repeat(Math.floor((limit - header.length) / row.length));
+    const padded = body + "9".repeat(limit + 1 - body.length);
+    expect(enc(padded).byteLength).toBe(limit + 1);
+    const res = await upload(user.token, padded, "big.csv");
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual(problem(413, "payload_too_large"));
+  });
+
+  it("counts bytes read, not Content-Length: a lying or absent header still gets 413", async () => {
+    const boundary = "----wake-boundary";
+    const big = "a\n" + "1\n".repeat(5_300_000);
+    const multipart = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="lie.csv"\r\nContent-Type: text/csv\r\n\r\n${big}\r\n--${boundary}--\r\n`;
+    const payload = enc(multipart);
+    const streamOf = () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < payload.length; i += 65536) controller.enqueue(payload.subarray(i, i + 65536));
+          controller.close();
+        },
+      });
+    for (const lengthHeader of [{ "Content-Length": "100" }, {}]) {
+      const res = await exports.default.fetch(
+        new Request(`${BASE}/api/analytics/upload`, {
+          method: "POST",
+          headers: { Authorization: `Bearer ${user.token}`, "Content-Type": `multipart/form-data; boundary=${boundary}`, ...lengthHeader },
+          body: streamOf(),
+          // @ts-expect-error workerd needs duplex for a streamed body
+          duplex: "half",
+        }),
+      );
+      expect(res.status).toBe(413);
+    }
+  });
+
+  it("answers 422 when the multipart field `file` is missing and 415 for a JSON body", async () => {
+    const form = new FormData();
+    form.append("other", "x");
+    const res = await exports.default.fetch(new Request(`${BASE}/api/analytics/upload`, { method: "POST", body: form, headers: { Authorization: `Bearer ${user.token}` } }));
+    expect(res.status).toBe(422);
+    expect(await res.json()).toEqual(problem(422, "validation_error", { errors: [{ path: "file", code: "required", message: "Field required." }] }));
+    const json = await exports.default.fetch(
+      new Request(`${BASE}/api/analytics/upload`, { method: "POST", body: "{}", headers: { Authorization: `Bearer ${user.token}`, "Content-Type": "application/json" } }),
+    );
+    expect(json.status).toBe(415);
+  });
+});
