@@ -14,6 +14,10 @@ export const DOCUMENTED_ROUTES: Array<[string, string]> = [
   ["post", "/api/auth/register"],
   ["post", "/api/auth/login"],
   ["get", "/api/auth/me"],
+  ["post", "/api/analytics/upload"],
+  ["get", "/api/analytics/datasets"],
+  ["get", "/api/analytics/datasets/{session_id}"],
+  ["delete", "/api/analytics/datasets/{session_id}"],
 ];
 
 describe("OpenAPI", () => {

@@ -41,7 +41,7 @@ const ROLES: readonly ColumnRole[] = ["target_column", "x_axis", "y_axis", "time
  * they already carry a `not_applicable` error.
  *
  * @example
- * checkColumns({ operation: "mean", target_column: "Age" }, { columns: [{ name: "age", type: "integer" }] });
+ * checkColumns({ operation: "mean", target_column: "Age" }, indexColumns({ columns: [{ name: "age", type: "integer" }] }));
  * // [{ path: "plan.target_column", code: "unknown_column", message: 'No column named "Age"', suggestion: "age" }]
  */
 export function checkColumns(plan: ParsedPlan, index: ColumnIndex): EngineProblem[] {
@@ -92,7 +92,7 @@ function unknownColumn(path: readonly PropertyKey[], name: string, index: Column
 }
 
 /** "an integer or float", "an integer, float or boolean" */
-export function describeTypes(types: readonly ColumnType[]): string {
+function describeTypes(types: readonly ColumnType[]): string {
   const list = types.length > 1 ? `${types.slice(0, -1).join(", ")} or ${types[types.length - 1]}` : types.join("");
   return `${/^[aeiou]/.test(list) ? "an" : "a"} ${list}`;
 }

@@ -38,7 +38,12 @@ export function coerceFilterValue(type: ColumnType, value: string | number | boo
   }
 }
 
-/** What a column of this type accepts as a filter value, for error messages. */
+/**
+ * What a column of this type accepts as a filter value, for error messages.
+ *
+ * @example
+ * describeAcceptedValues("integer"); // "a number or a numeric string"
+ */
 export function describeAcceptedValues(type: ColumnType): string {
   switch (type) {
     case "integer":

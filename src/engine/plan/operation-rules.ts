@@ -73,7 +73,12 @@ export const OPERATION_RULES: Readonly<Record<Operation, OperationRule>> = {
   },
 };
 
-/** Whether a field is present: `null` means absent (FastAPI clients send it), as does an empty list. */
+/**
+ * Whether a field is present: `null` means absent (FastAPI clients send it), as does an empty list.
+ *
+ * @example
+ * isPresent({ operation: "count", group_by: [] }, "group_by"); // false
+ */
 export function isPresent(plan: ParsedPlan, field: PlanField): boolean {
   const value = plan[field];
   if (value === null || value === undefined) return false;

@@ -127,7 +127,10 @@ function operationBranch(operation: Operation, candidates?: (role: ColumnRole) =
 /** A column field limited to `names`; with no name it can only be left out (null). */
 function columnProperty(description: string | undefined, names: readonly string[], nullable: boolean): JsonSchema {
   const described = description === undefined ? {} : { description };
-  if (names.length === 0) return { ...described, type: "null" };
+  if (names.length === 0) {
+    const none = "No column of this dataset qualifies: leave it out.";
+    return { description: description === undefined ? none : `${description} ${none}`, type: "null" };
+  }
   const column = { type: "string", enum: [...names] };
   return nullable ? { ...described, anyOf: [column, { type: "null" }] } : { ...described, ...column };
 }

@@ -92,7 +92,12 @@ export function makeProblem(
   return problem;
 }
 
-/** Quotes user text for a message: JSON-escaped so control characters and quotes cannot garble it, and cut short. */
+/**
+ * Quotes user text for a message: JSON-escaped so control characters and quotes cannot garble it, and cut short.
+ *
+ * @example
+ * quote('say "hi"'); // '"say \\"hi\\""'
+ */
 export function quote(text: string, max = 80): string {
   const shown = text.length > max ? `${text.slice(0, max)}…` : text;
   return JSON.stringify(shown);

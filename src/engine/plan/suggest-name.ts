@@ -59,6 +59,10 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
 /**
  * How many edits still count as "close" for a name of this (normalised) length: about one in three characters,
  * so a one-letter name never matches another one-letter name but `revenu` finds `revenue`.
+ *
+ * @example
+ * closenessLimit(2); // 0
+ * closenessLimit(7); // 2
  */
 export function closenessLimit(length: number): number {
   return Math.floor(length / 3);

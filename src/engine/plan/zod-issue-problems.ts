@@ -47,7 +47,7 @@ function convertIssue(issue: Issue, prefix: Path, input: unknown): EngineProblem
     case "invalid_value": {
       const allowed = issue.values.map((v) => String(v));
       const suggestion = typeof value === "string" ? suggestClosest(value, allowed) : undefined;
-      return [makeProblem(path, "invalid_value", `Invalid ${field} ${describeJson(value)}; allowed: ${allowed.join(", ")}`, suggestion)];
+      return [makeProblem(path, "invalid_value", `${field} must be one of ${allowed.join(", ")}; got ${describeJson(value)}`, suggestion)];
     }
     case "too_big":
     case "too_small":
@@ -126,7 +126,7 @@ function describeJson(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") return "an object";
-  if (typeof value === "string") return `the string ${quote(value)}`;
+  if (typeof value === "string") return quote(value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return typeof value;
 }

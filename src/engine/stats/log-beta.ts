@@ -1,4 +1,4 @@
-import { logGamma } from "./log-gamma.ts";
+import { logGamma } from "./log-gamma";
 
 /**
  * ln B(a, b) = ln Γ(a) + ln Γ(b) - ln Γ(a + b).

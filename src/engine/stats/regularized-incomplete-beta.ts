@@ -1,4 +1,4 @@
-import { logBeta } from "./log-beta.ts";
+import { logBeta } from "./log-beta";
 
 /**
  * The regularized incomplete beta function

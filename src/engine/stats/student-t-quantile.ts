@@ -1,4 +1,4 @@
-import { studentTSf } from "./student-t-sf.ts";
+import { studentTSf } from "./student-t-sf";
 
 /**
  * The p-quantile of Student's t with `df` degrees of freedom (scipy `t.ppf(p, df)`): the t with
@@ -10,7 +10,7 @@ import { studentTSf } from "./student-t-sf.ts";
  *
  * @example studentTQuantile(0.975, 10) // 2.2281388519649385
  */
-import { logGamma } from "./log-gamma.ts";
+import { logGamma } from "./log-gamma";
 
 export function studentTQuantile(p: number, df: number): number {
   if (!(p > 0 && p < 1) || !(df > 0)) return Number.NaN;

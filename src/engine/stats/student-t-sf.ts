@@ -1,4 +1,4 @@
-import { regularizedIncompleteBeta } from "./regularized-incomplete-beta.ts";
+import { regularizedIncompleteBeta } from "./regularized-incomplete-beta";
 
 /**
  * Upper tail of Student's t distribution with `df` degrees of freedom, P(T > t), as scipy `t.sf(t, df)`:
