@@ -1,0 +1,196 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import type { ColumnType } from "../table/types";
+import { datasetPlanJsonSchema, genericPlanJsonSchema, type JsonSchema } from "./plan-json-schema";
+import { OPERATION_RULES, PLAN_FIELDS } from "./operation-rules";
+import { CHART_TYPES, FILTER_OPERATORS, OPERATIONS } from "./plan-schema";
+import { validatePlan } from "./validate-plan";
+
+/**
+ * A minimal draft 2020-12 validator for exactly the keywords these schemas use (no new package for tests).
+ * It throws on any keyword it does not know, so a schema change cannot slip past it unvalidated.
+ */
+const ANNOTATIONS = new Set(["$schema", "description", "title", "if", "then"]);
+function validate(schema: JsonSchema, value: unknown): boolean {
+  for (const [keyword, arg] of Object.entries(schema)) {
+    if (!ANNOTATIONS.has(keyword) && !checkKeyword(keyword, arg, value, schema)) return false;
+  }
+  if (schema.if !== undefined && schema.then !== undefined && validate(schema.if as JsonSchema, value)) return validate(schema.then as JsonSchema, value);
+  return true;
+}
+
+function typeMatches(type: string, value: unknown): boolean {
+  switch (type) {
+    case "null": return value === null;
+    case "string": return typeof value === "string";
+    case "boolean": return typeof value === "boolean";
+    case "number": return typeof value === "number";
+    case "integer": return Number.isInteger(value);
+    case "array": return Array.isArray(value);
+    case "object": return value !== null && typeof value === "object" && !Array.isArray(value);
+    default: throw new Error(`unknown type ${type}`);
+  }
+}
+
+function checkKeyword(keyword: string, arg: unknown, value: unknown, schema: JsonSchema): boolean {
+  const object = value as Record<string, unknown>;
+  const isObject = typeMatches("object", value);
+  switch (keyword) {
+    case "type": return (Array.isArray(arg) ? arg : [arg]).some((t) => typeMatches(t as string, value));
+    case "enum": return (arg as unknown[]).some((option) => option === value);
+    case "const": return arg === value;
+    case "anyOf": return (arg as JsonSchema[]).some((s) => validate(s, value));
+    case "allOf": return (arg as JsonSchema[]).every((s) => validate(s, value));
+    case "properties":
+      return !isObject || Object.entries(arg as Record<string, JsonSchema>).every(([key, s]) => !Object.hasOwn(object, key) || validate(s, object[key]));
+    case "additionalProperties": {
+      if (arg !== false) throw new Error("only additionalProperties: false is supported");
+      const declared = Object.keys((schema.properties ?? {}) as object);
+      return !isObject || Object.keys(object).every((key) => declared.includes(key));
+    }
+    case "required": return !isObject || (arg as string[]).every((key) => Object.hasOwn(object, key));
+    case "items": return !Array.isArray(value) || value.every((item) => validate(arg as JsonSchema, item));
+    case "maxItems": return !Array.isArray(value) || value.length <= (arg as number);
+    case "uniqueItems": return !Array.isArray(value) || arg !== true || new Set(value.map((v) => JSON.stringify(v))).size === value.length;
+    case "minLength": return typeof value !== "string" || value.length >= (arg as number);
+    case "maxLength": return typeof value !== "string" || value.length <= (arg as number);
+    case "minimum": return typeof value !== "number" || value >= (arg as number);
+    case "maximum": return typeof value !== "number" || value <= (arg as number);
+    case "exclusiveMinimum": return typeof value !== "number" || value > (arg as number);
+    case "exclusiveMaximum": return typeof value !== "number" || value < (arg as number);
+    default: throw new Error(`keyword ${keyword} not supported by the test validator`);
+  }
+}
+
+const COLUMNS: { name: string; type: ColumnType }[] = [
+  { name: "a", type: "integer" }, { name: "b", type: "float" }, { name: "c", type: "boolean" },
+  { name: "d", type: "datetime" }, { name: "e", type: "string" }, { name: "__proto__", type: "string" },
+];
+
+const props = (schema: JsonSchema) => schema.properties as Record<string, JsonSchema>;
+const enumOf = (property: JsonSchema): unknown => (property.anyOf as JsonSchema[] | undefined)?.[0]?.enum ?? property.enum;
+
+describe("genericPlanJsonSchema", () => {
+  const schema = genericPlanJsonSchema();
+
+  it("is a self-contained draft 2020-12 object schema with descriptions", () => {
+    expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+    expect(schema.type).toBe("object");
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.required).toEqual(["operation"]);
+    expect(JSON.stringify(schema)).not.toContain("$ref");
+    expect(props(schema).operation.enum).toEqual([...OPERATIONS]);
+    expect(props(schema).operation.description).toContain("forecast: needs target_column and time_column; optional horizon, forecast_method, confidence");
+    expect(props(schema).target_column.description).toEqual(expect.any(String));
+    expect((schema.allOf as unknown[]).length).toBe(OPERATIONS.length);
+  });
+
+  it("without per-operation rules it is a plain object zod can read back", () => {
+    const flat = genericPlanJsonSchema({ perOperationRules: false });
+    expect(flat.allOf).toBeUndefined();
+    const back = z.fromJSONSchema(flat as never);
+    expect(back.safeParse({ operation: "mean", target_column: "x", filters: [{ column: "a", operator: "==", value: 1 }] }).success).toBe(true);
+    expect(back.safeParse({ operation: "mean", colour: 1 }).success).toBe(false);
+    expect(back.safeParse({ operation: "forecast", horizon: 366 }).success).toBe(false);
+  });
+
+  it("validates instances as validatePlan does", () => {
+    expect(validate(schema, { operation: "mean", target_column: "x" })).toBe(true);
+    expect(validate(schema, { operation: "mean" })).toBe(false);
+    expect(validate(schema, { operation: "mean", target_column: "x", horizon: 3 })).toBe(false);
+    expect(validate(schema, { operation: "count", group_by: ["a", "a"] })).toBe(false);
+    expect(validate(schema, { operation: "forecast", target_column: "v", time_column: "t", group_by: [] })).toBe(true);
+  });
+});
+
+describe("datasetPlanJsonSchema", () => {
+  const schema = datasetPlanJsonSchema(COLUMNS);
+  const branch = (operation: string) =>
+    ((schema.allOf as JsonSchema[]).find((b) => ((b.if as JsonSchema).properties as Record<string, JsonSchema>).operation.const === operation)?.then ?? {}) as JsonSchema;
+
+  it("puts the columns each role accepts in enums", () => {
+    const p = props(schema);
+    expect(enumOf(p.x_axis)).toEqual(["a", "b"]);
+    expect(enumOf(p.y_axis)).toEqual(["a", "b"]);
+    expect(enumOf(p.time_column)).toEqual(["a", "b", "d"]);
+    expect(enumOf(p.target_column)).toEqual(["a", "b", "c", "d", "e", "__proto__"]);
+    expect(((p.group_by.anyOf as JsonSchema[])[0].items as JsonSchema).enum).toEqual(["a", "b", "c", "d", "e", "__proto__"]);
+    const filter = ((p.filters.anyOf as JsonSchema[])[0].items as JsonSchema).properties as Record<string, JsonSchema>;
+    expect(filter.column.enum).toEqual(["a", "b", "c", "d", "e", "__proto__"]);
+    expect(props(branch("mean")).target_column.enum).toEqual(["a", "b", "c"]);
+    expect(props(branch("median")).target_column.enum).toEqual(["a", "b"]);
+    expect(props(branch("max")).target_column.enum).toEqual(["a", "b", "d"]);
+    expect(enumOf(props(branch("count")).target_column)).toEqual(["a", "b", "c", "d", "e", "__proto__"]);
+  });
+
+  it("with no numeric column, drops the operations that need one and never emits an empty enum", () => {
+    const only = datasetPlanJsonSchema([{ name: "city", type: "string" }, { name: "day", type: "datetime" }]);
+    expect(props(only).operation.enum).toEqual(["count", "min", "max"]);
+    expect(props(only).x_axis).toEqual({ description: expect.stringContaining("No column of this dataset qualifies"), type: "null" });
+    expect(enumOf(props(only).time_column)).toBeUndefined();
+    expect(JSON.stringify(only)).not.toContain('"enum":[]');
+    expect(validate(only, { operation: "count", group_by: ["city"] })).toBe(true);
+    expect(validate(only, { operation: "mean", target_column: "city" })).toBe(false);
+    expect(validate(only, { operation: "max", target_column: "day" })).toBe(true);
+    expect(validate(only, { operation: "max", target_column: "city" })).toBe(false);
+  });
+
+  it("with no column at all, only count without columns is possible", () => {
+    const empty = datasetPlanJsonSchema([]);
+    expect(props(empty).operation.enum).toEqual(["count"]);
+    expect(JSON.stringify(empty)).not.toContain('"enum":[]');
+    expect(validate(empty, { operation: "count" })).toBe(true);
+    expect(validate(empty, { operation: "count", group_by: [] })).toBe(true);
+    expect(validate(empty, { operation: "count", group_by: ["x"] })).toBe(false);
+  });
+
+  it("leaves out names the plan schema would refuse", () => {
+    const long = "n".repeat(1025);
+    expect(enumOf(props(datasetPlanJsonSchema([{ name: long, type: "float" }, { name: "ok", type: "float" }])).x_axis)).toEqual(["ok"]);
+  });
+});
+
+// Property: the schemas and validatePlan agree on every plan-like object built from these parts.
+const names = ["a", "b", "c", "d", "e", "__proto__", "zz"];
+const column = fc.constantFrom(...names);
+const nullable = <T>(arb: fc.Arbitrary<T>) => fc.oneof(fc.constant(null), arb);
+const FIELD_ARBITRARIES = {
+  target_column: nullable(column),
+  x_axis: nullable(column),
+  y_axis: nullable(column),
+  time_column: nullable(column),
+  group_by: nullable(fc.array(column, { maxLength: 4 })),
+  filters: nullable(fc.array(fc.record({ column, operator: fc.constantFrom(...FILTER_OPERATORS), value: fc.constantFrom<string | number | boolean>("1", "x", "2024-01-01", "true", 3, true) }), { maxLength: 3 })),
+  chart_type: nullable(fc.constantFrom(...CHART_TYPES)),
+  horizon: nullable(fc.integer({ min: -1, max: 400 })),
+  forecast_method: nullable(fc.constantFrom("linear", "holt")),
+  method: nullable(fc.constantFrom("pearson", "spearman")),
+  confidence: nullable(fc.constantFrom(0, 0.5, 0.95, 1)),
+} as const;
+/** Any field with any operation: mostly invalid plans. */
+const anyFields = fc.record({ operation: fc.constantFrom(...OPERATIONS), ...FIELD_ARBITRARIES }, { requiredKeys: ["operation"] });
+/** Only the fields the operation takes, plus sometimes one stray field: many valid plans, and near misses. */
+const ruleFields = fc.constantFrom(...OPERATIONS).chain((operation) => {
+  const rule = OPERATION_RULES[operation];
+  const applicable = PLAN_FIELDS.filter((field) => rule.required.includes(field) || rule.optional.includes(field));
+  const picked = Object.fromEntries(applicable.map((field) => [field, FIELD_ARBITRARIES[field]]));
+  const stray = fc.option(fc.constantFrom(...PLAN_FIELDS).chain((field) => FIELD_ARBITRARIES[field].map((value) => ({ [field]: value }))), { freq: 4 });
+  return fc.tuple(fc.record(picked, { requiredKeys: [] }), stray).map(([fields, extra]) => ({ operation, ...fields, ...(extra ?? {}) }));
+});
+const planLike = fc.oneof(anyFields, ruleFields);
+
+describe("schemas agree with validatePlan", () => {
+  const generic = genericPlanJsonSchema();
+  const forDataset = datasetPlanJsonSchema(COLUMNS);
+
+  test.prop([planLike], { numRuns: 1000 })("generic schema accepts exactly the plans valid on their own", (plan) => {
+    expect(validate(generic, plan)).toBe(validatePlan(plan).errors.length === 0);
+  });
+
+  // Filter values are not typed per column in the schema: uncoercible_value is the one check left to the server.
+  test.prop([planLike], { numRuns: 1000 })("dataset schema accepts exactly the plans valid on the dataset", (plan) => {
+    const errors = validatePlan(plan, { columns: COLUMNS }).errors.filter((e) => e.code !== "uncoercible_value");
+    expect(validate(forDataset, plan)).toBe(errors.length === 0);
+  });
+});

@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import type { Column, ColumnType, Table } from "../table/types";
+import { CHART_RULES, chartMismatch, type ChartContext, type ResultKind } from "./chart-rules";
+import { CHART_TYPES } from "./plan-schema";
+import { validatePlan } from "./validate-plan";
+
+const ROWS = 3000;
+
+/** A table where `id` has 3000 distinct values, `region` 4, `month` 12, `bucket` 300, `city` a small dictionary. */
+function makeDataset() {
+  const columns: Column[] = [
+    { name: "id", type: "integer", values: Float64Array.from({ length: ROWS }, (_, i) => i) },
+    { name: "region", type: "string", codes: Int32Array.from({ length: ROWS }, (_, i) => i % 4), dictionary: ["east", "north", "south", "west"] },
+    { name: "month", type: "datetime", values: Float64Array.from({ length: ROWS }, (_, i) => Date.UTC(2024, i % 12, 1)) },
+    { name: "bucket", type: "float", values: Float64Array.from({ length: ROWS }, (_, i) => (i % 300) / 10) },
+    { name: "city", type: "string", codes: Int32Array.from({ length: ROWS }, (_, i) => (i % 5 === 0 ? -1 : i % 3)), dictionary: ["Oslo", "New York", "Zürich"] },
+    { name: "sales", type: "float", values: Float64Array.from({ length: ROWS }, (_, i) => i * 1.5) },
+    { name: "flag", type: "boolean", values: Float64Array.from({ length: ROWS }, (_, i) => i % 2) },
+  ];
+  const table: Table = { rowCount: ROWS, columns };
+  return { columns: columns.map((c) => ({ name: c.name, type: c.type as ColumnType })), table };
+}
+const DATASET = makeDataset();
+
+const warningsOf = (plan: Record<string, unknown>, dataset: Parameters<typeof validatePlan>[1] = DATASET) => {
+  const result = validatePlan(plan, dataset);
+  expect(result.errors).toEqual([]);
+  return result.warnings;
+};
+
+describe("value_not_found", () => {
+  it("warns on == with a case slip and suggests the existing value", () => {
+    expect(warningsOf({ operation: "count", filters: [{ column: "city", operator: "==", value: "oslo" }] })).toEqual([
+      { path: "plan.filters[0].value", code: "value_not_found", message: '"oslo" never occurs in "city": this filter keeps no row', suggestion: "Oslo" },
+    ]);
+  });
+
+  it("warns on != too, and without a suggestion when nothing is close", () => {
+    expect(warningsOf({ operation: "count", filters: [{ column: "city", operator: "!=", value: "Tokyo" }] })).toEqual([
+      { path: "plan.filters[0].value", code: "value_not_found", message: '"Tokyo" never occurs in "city": this filter removes no row' },
+    ]);
+    expect(warningsOf({ operation: "count", filters: [{ column: "city", operator: "==", value: "new_york" }] })[0].suggestion).toBe("New York");
+  });
+
+  it("is quiet for existing values, ordering operators, non-string columns, or without the table", () => {
+    const filters = [
+      { column: "city", operator: "==", value: "Zürich" },
+      { column: "city", operator: ">", value: "Nowhere" },
+      { column: "sales", operator: "==", value: 123456789 },
+    ];
+    expect(warningsOf({ operation: "count", filters })).toEqual([]);
+    expect(warningsOf({ operation: "count", filters: [{ column: "city", operator: "==", value: "oslo" }] }, { columns: DATASET.columns })).toEqual([]);
+  });
+});
+
+describe("too_many_groups", () => {
+  it("warns past 1000 distinct key combinations", () => {
+    expect(warningsOf({ operation: "count", group_by: ["id"] })).toEqual([
+      { path: "plan.group_by", code: "too_many_groups", message: "group_by gives more than 1000 groups (before filters): the answer will be long; group by fewer or coarser columns" },
+    ]);
+    // 300 buckets x 4 regions would be 1200 by product, but rows only realise the combinations that occur.
+    expect(warningsOf({ operation: "count", group_by: ["bucket", "region"] })).toEqual([]);
+    // region, month and flag all follow i mod 12: 12 combinations occur, not 4 x 12 x 2.
+    expect(warningsOf({ operation: "count", group_by: ["region", "month", "flag"] })).toEqual([]);
+  });
+
+  it("counts combinations across keys (id is distinct on every row)", () => {
+    expect(warningsOf({ operation: "count", group_by: ["bucket", "id"] }).map((w) => w.code)).toEqual(["too_many_groups"]);
+  });
+
+  it("drops rows with a missing key, as pandas does", () => {
+    const keys = Float64Array.from({ length: 2000 }, (_, i) => (i < 1500 ? NaN : i));
+    const table: Table = { rowCount: 2000, columns: [{ name: "k", type: "float", values: keys }] };
+    expect(warningsOf({ operation: "count", group_by: ["k"] }, { columns: [{ name: "k", type: "float" }], table })).toEqual([]);
+  });
+
+  it("needs the table", () => {
+    expect(warningsOf({ operation: "count", group_by: ["id"] }, { columns: DATASET.columns })).toEqual([]);
+  });
+});
+
+describe("contradictory_filters", () => {
+  it.each([
+    [[["sales", ">", 50], ["sales", "<", 30]]],
+    [[["sales", ">=", 50], ["sales", "<", 50]]],
+    [[["sales", ">", 50], ["sales", "<=", "50"]]],
+    [[["city", "==", "Oslo"], ["city", "==", "Zürich"]]],
+    [[["city", "==", "Oslo"], ["city", "!=", "Oslo"]]],
+    [[["sales", "==", 10], ["sales", ">", 10]]],
+    [[["month", ">", "2024-06-01"], ["month", "<", "2024-06-01T00:00:00Z"]]],
+  ])("%j can match no row", (pairs) => {
+    const filters = pairs.map(([column, operator, value]) => ({ column, operator, value }));
+    const warnings = warningsOf({ operation: "count", filters }).filter((w) => w.code === "contradictory_filters");
+    expect(warnings).toEqual([
+      { path: "plan.filters[1]", code: "contradictory_filters", message: `The filters on ${JSON.stringify(pairs[0][0])} (filters[0], filters[1]) cannot all hold: no row will remain` },
+    ]);
+  });
+
+  it.each([
+    [[["sales", ">=", 50], ["sales", "<=", 50]]],
+    [[["sales", ">", 10], ["sales", "!=", 20]]],
+    [[["city", "!=", "Oslo"], ["city", "!=", "Zürich"]]],
+    [[["sales", ">", 50], ["bucket", "<", 30]]],
+  ])("%j is satisfiable", (pairs) => {
+    const filters = pairs.map(([column, operator, value]) => ({ column, operator, value }));
+    expect(warningsOf({ operation: "count", filters })).toEqual([]);
+  });
+});
+
+describe("chart_mismatch", () => {
+  it("warns with the reason from the rule table", () => {
+    expect(warningsOf({ operation: "mean", target_column: "sales", chart_type: "scatter" })).toEqual([
+      {
+        path: "plan.chart_type",
+        code: "chart_mismatch",
+        message: "scatter does not suit the result of mean: scatter charts need two numeric axes; an aggregation gives one number per group (use bar, or line over an ordered key)",
+      },
+    ]);
+  });
+
+  it.each([
+    [{ operation: "mean", target_column: "sales", group_by: ["month"], chart_type: "line" }, []],
+    [{ operation: "mean", target_column: "sales", group_by: ["region"], chart_type: "line" }, ["chart_mismatch"]],
+    [{ operation: "mean", target_column: "sales", chart_type: "line" }, ["chart_mismatch"]],
+    [{ operation: "sum", target_column: "sales", group_by: ["region", "month"], chart_type: "heatmap" }, []],
+    [{ operation: "count", chart_type: "histogram" }, ["chart_mismatch"]],
+    [{ operation: "count", target_column: "city", chart_type: "box" }, ["chart_mismatch"]],
+    [{ operation: "median", target_column: "sales", group_by: ["region"], chart_type: "box" }, []],
+    [{ operation: "correlation", x_axis: "sales", y_axis: "bucket", chart_type: "histogram" }, ["chart_mismatch"]],
+    [{ operation: "correlation", x_axis: "sales", y_axis: "bucket", chart_type: "bar" }, ["chart_mismatch"]],
+    [{ operation: "correlation", x_axis: "sales", y_axis: "bucket", group_by: ["region"], chart_type: "bar" }, []],
+    [{ operation: "regression", x_axis: "sales", y_axis: "bucket", chart_type: "line" }, []],
+    [{ operation: "forecast", target_column: "sales", time_column: "month", chart_type: "line" }, []],
+    [{ operation: "forecast", target_column: "sales", time_column: "month", chart_type: "box" }, ["chart_mismatch"]],
+  ])("%j -> %j", (plan, codes) => {
+    expect(warningsOf(plan).map((w) => w.code)).toEqual(codes);
+  });
+
+  it("without a dataset unknown key types count as fitting", () => {
+    expect(validatePlan({ operation: "mean", target_column: "s", group_by: ["anything"], chart_type: "line" }).warnings).toEqual([]);
+    expect(validatePlan({ operation: "mean", target_column: "s", chart_type: "scatter" }).warnings.map((w) => w.code)).toEqual(["chart_mismatch"]);
+  });
+
+  it("the rule table covers every result kind and chart type", () => {
+    const kinds: ResultKind[] = ["aggregation", "correlation", "regression", "forecast"];
+    for (const kind of kinds) {
+      expect(Object.keys(CHART_RULES[kind]).sort()).toEqual([...CHART_TYPES].sort());
+      for (const chart of CHART_TYPES) {
+        const context: ChartContext = { kind, groupKeyTypes: [], targetType: undefined, hasTarget: false };
+        const reason = chartMismatch(chart, context);
+        if (reason !== null) expect(reason).toMatch(new RegExp(`^${chart} charts need .+`));
+      }
+    }
+  });
+});
