@@ -17,6 +17,6 @@ if (!existsSync(".dev.vars")) {
 const migrate = spawnSync("wrangler", ["d1", "migrations", "apply", "DB", "--local"], { stdio: "inherit", env });
 if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
-const dev = spawn("wrangler", ["dev", ...process.argv.slice(2)], { stdio: "inherit", env });
+const dev = spawn("wrangler", ["dev", "--test-scheduled", ...process.argv.slice(2)], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => dev.kill(signal));
 dev.on("exit", (code) => process.exit(code ?? 0));
