@@ -2,9 +2,13 @@
  * Benchmark runner: `npm run bench`. Each section returns rows; add a section by appending to SECTIONS.
  * Run with --expose-gc so per-run heap readings start from a collected heap.
  */
+import { benchExecute } from "./execute.js";
 import { benchUpload, type BenchRow } from "./upload.js";
 
-const SECTIONS: Array<[title: string, run: () => Promise<BenchRow[]>]> = [["Upload", benchUpload]];
+const SECTIONS: Array<[title: string, run: () => Promise<BenchRow[]>]> = [
+  ["Upload", benchUpload],
+  ["Execute", benchExecute],
+];
 
 for (const [title, run] of SECTIONS) {
   const rows = await run();

@@ -8,7 +8,7 @@ import { studentTSf } from "./student-t-sf";
  *
  * which converge to full double precision in a few iterations.
  *
- * @example studentTQuantile(0.975, 10) // 2.2281388519649385
+ * @example studentTQuantile(0.975, 10) // 2.2281388519862744
  */
 import { logGamma } from "./log-gamma";
 

@@ -9,7 +9,7 @@ import { regularizedIncompleteBeta } from "./regularized-incomplete-beta";
  * For |t| small, df/(df+t²) is close to 1 and loses digits, so there the equivalent
  * ½ (1 - I_{t²/(df+t²)}(½, df/2)) is used.
  *
- * @example studentTSf(2, 10) // 0.03669401738537018
+ * @example studentTSf(2, 10) // 0.036694017385370196
  */
 export function studentTSf(t: number, df: number): number {
   if (Number.isNaN(t) || !(df > 0)) return Number.NaN;

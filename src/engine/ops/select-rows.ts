@@ -1,0 +1,95 @@
+import { EngineError } from "../errors";
+import type { Filter } from "../plan/plan-schema";
+import { coerceFilterValue } from "../plan/coerce-filter-value";
+import type { Column, StringColumn, Table } from "../table/types";
+import { findColumn } from "./find-column";
+
+export interface FilterStep {
+  filter: Filter;
+  rows_remaining: number;
+}
+
+export interface Selection {
+  /** Indexes of the rows that pass every filter, ascending. */
+  rows: Uint32Array;
+  /** Rows left after each filter, in plan order (provenance). */
+  steps: FilterStep[];
+}
+
+/**
+ * Applies the plan's filters (ANDed, in order) and returns the surviving row indexes, pandas' semantics:
+ * a missing value fails every comparison except `!=`, which it passes; strings compare by UTF-16 code units.
+ * Filter values are coerced with the same `coerceFilterValue` validation used, so both agree on every value.
+ *
+ * Each filter compacts the index array in place, so later filters only visit survivors; with no filters the
+ * identity index is returned.
+ *
+ * @example selectRows(table, [{ column: "status", operator: "==", value: "active" }]).rows
+ */
+export function selectRows(table: Table, filters: readonly Filter[]): Selection {
+  const rows = new Uint32Array(table.rowCount);
+  for (let i = 0; i < rows.length; i++) rows[i] = i;
+  let count = rows.length;
+  const steps: FilterStep[] = [];
+  filters.forEach((filter, index) => {
+    const column = findColumn(table, filter.column, `plan.filters[${index}].column`);
+    const value = coerceFilterValue(column.type, filter.value);
+    if (value === null) {
+      throw new EngineError("uncoercible_value", `Filter value ${JSON.stringify(filter.value)} cannot be compared with column "${column.name}" (${column.type}).`, {
+        problems: [{ path: `plan.filters[${index}].value`, code: "uncoercible_value", message: `Not a valid ${column.type} value.` }],
+      });
+    }
+    count = compact(rows, count, column, filter.operator, value);
+    steps.push({ filter, rows_remaining: count });
+  });
+  return { rows: rows.subarray(0, count), steps };
+}
+
+function compact(rows: Uint32Array, count: number, column: Column, operator: Filter["operator"], value: number | string): number {
+  if (column.type === "string") {
+    return compactCodes(rows, count, column.codes, passingCodes(column, operator, String(value)), operator === "!=");
+  }
+  const values = column.values;
+  const v = Number(value);
+  let kept = 0;
+  // One loop per operator keeps the comparison out of the inner loop's branches (this is the hot path).
+  // NaN compares false with everything, which is exactly pandas' rule, and `!(x === v)` lets NaN pass `!=`.
+  switch (operator) {
+    case "==": for (let i = 0; i < count; i++) { const r = rows[i]; if (values[r] === v) rows[kept++] = r; } break;
+    case "!=": for (let i = 0; i < count; i++) { const r = rows[i]; if (!(values[r] === v)) rows[kept++] = r; } break;
+    case ">": for (let i = 0; i < count; i++) { const r = rows[i]; if (values[r] > v) rows[kept++] = r; } break;
+    case "<": for (let i = 0; i < count; i++) { const r = rows[i]; if (values[r] < v) rows[kept++] = r; } break;
+    case ">=": for (let i = 0; i < count; i++) { const r = rows[i]; if (values[r] >= v) rows[kept++] = r; } break;
+    case "<=": for (let i = 0; i < count; i++) { const r = rows[i]; if (values[r] <= v) rows[kept++] = r; } break;
+  }
+  return kept;
+}
+
+/** Which dictionary entries pass the comparison: evaluated once per distinct string, not once per row. */
+function passingCodes(column: StringColumn, operator: Filter["operator"], value: string): Uint8Array {
+  const dictionary = column.dictionary;
+  const pass = new Uint8Array(dictionary.length);
+  for (let code = 0; code < dictionary.length; code++) {
+    const s = dictionary[code];
+    // JS relational operators on strings compare UTF-16 code units, the documented rule.
+    const ok =
+      operator === "==" ? s === value :
+      operator === "!=" ? s !== value :
+      operator === ">" ? s > value :
+      operator === "<" ? s < value :
+      operator === ">=" ? s >= value : s <= value;
+    pass[code] = ok ? 1 : 0;
+  }
+  return pass;
+}
+
+function compactCodes(rows: Uint32Array, count: number, codes: Int32Array, pass: Uint8Array, missingPasses: boolean): number {
+  const missing = missingPasses ? 1 : 0;
+  let kept = 0;
+  for (let i = 0; i < count; i++) {
+    const r = rows[i];
+    const code = codes[r];
+    if ((code < 0 ? missing : pass[code]) === 1) rows[kept++] = r;
+  }
+  return kept;
+}
