@@ -3,7 +3,7 @@ CREATE TABLE `analyses` (
 	`dataset_id` text NOT NULL,
 	`user_id` text NOT NULL,
 	`session_id` text NOT NULL,
-	`execution_plan` text NOT NULL,
+	`execution_plan` text,
 	`result` text,
 	`chart` text,
 	`filtered_row_count` integer,

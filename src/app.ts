@@ -6,6 +6,7 @@ import { ApiError, type ErrorCode, problemResponse } from "./errors";
 import type { AppEnv } from "./http/app-env";
 import { createRouter } from "./http/openapi";
 import { requestContext } from "./http/request-context";
+import { analyticsRoutes } from "./routes/analytics";
 import { authRoutes } from "./routes/auth";
 import { datasetRoutes } from "./routes/datasets";
 import { docsRoutes } from "./routes/docs";
@@ -48,6 +49,7 @@ export function createApp() {
   app.route("/", healthRoutes);
   app.route("/", authRoutes);
   app.route("/", datasetRoutes);
+  app.route("/", analyticsRoutes);
   app.route("/", docsRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {

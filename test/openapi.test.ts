@@ -18,6 +18,11 @@ export const DOCUMENTED_ROUTES: Array<[string, string]> = [
   ["get", "/api/analytics/datasets"],
   ["get", "/api/analytics/datasets/{session_id}"],
   ["delete", "/api/analytics/datasets/{session_id}"],
+  ["post", "/api/analytics/validate"],
+  ["post", "/api/analytics/execute"],
+  ["get", "/api/analytics/history/{session_id}"],
+  ["get", "/api/analytics/plan-schema"],
+  ["get", "/api/analytics/datasets/{session_id}/plan-schema"],
 ];
 
 describe("OpenAPI", () => {

@@ -71,7 +71,8 @@ export const analyses = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     sessionId: text("session_id").notNull(),
-    executionPlan: text("execution_plan", { mode: "json" }).$type<unknown>().notNull(),
+    // Nullable: a call whose plan is missing or null is still recorded.
+    executionPlan: text("execution_plan", { mode: "json" }).$type<unknown>(),
     result: text("result", { mode: "json" }).$type<unknown>(),
     chart: text("chart", { mode: "json" }).$type<unknown>(),
     filteredRowCount: integer("filtered_row_count"),

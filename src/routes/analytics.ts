@@ -1,0 +1,176 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { SchemaObject } from "openapi3-ts/oas31";
+import { z as zod } from "zod";
+import { requireUser } from "../auth/require-user";
+import { PLAN_ERROR_CODES, PLAN_WARNING_CODES } from "../engine/plan/plan-problems";
+import { datasetPlanJsonSchema, genericPlanJsonSchema } from "../engine/plan/plan-json-schema";
+import { PlanSchema } from "../engine/plan/plan-schema";
+import { validatePlan } from "../engine/plan/validate-plan";
+import { BearerSecurity, createRouter, FieldProblemSchema, jsonResponse, problemResponses } from "../http/openapi";
+import { parseBody, readJson } from "../http/read-json";
+import { listAnalyses } from "../services/analyses";
+import { findDataset } from "../services/datasets";
+import { columnsOf, executeAnalysis, tableOf } from "../services/execute-analysis";
+import { SessionParamsSchema } from "./datasets";
+
+const SessionIdSchema = zod.string().min(1).max(64);
+const ExecuteRequestSchema = zod.strictObject({ session_id: SessionIdSchema, plan: zod.unknown() });
+const ValidateEnvelopeSchema = zod.strictObject({ session_id: SessionIdSchema, plan: zod.unknown() });
+
+/** OpenAPI body schemas written from the same zod schemas (documentation only: these routes parse by hand). */
+const planJson = zod.toJSONSchema(PlanSchema, { target: "draft-2020-12", unrepresentable: "any" }) as Record<string, unknown>;
+delete planJson.$schema;
+const executeBodyDoc: SchemaObject = {
+  type: "object",
+  required: ["session_id", "plan"],
+  additionalProperties: false,
+  properties: { session_id: { type: "string" }, plan: planJson as SchemaObject },
+};
+
+const ValidationReportSchema = z
+  .object({
+    valid: z.boolean(),
+    errors: z.array(FieldProblemSchema).meta({ description: `Codes: ${PLAN_ERROR_CODES.join(", ")}.` }),
+    warnings: z.array(FieldProblemSchema).meta({ description: `Codes: ${PLAN_WARNING_CODES.join(", ")}.` }),
+  })
+  .openapi("ValidationReport");
+
+const ExecutionSchema = z
+  .object({
+    success: z.literal(true),
+    analysis_id: z.string(),
+    session_id: z.string(),
+    plan: z.record(z.string(), z.unknown()).meta({ description: "The normalised plan, defaults filled in." }),
+    result: z.record(z.string(), z.unknown()).meta({
+      description:
+        "Aggregations: {value, count}; correlation: {coefficient, p_value, n, method}; regression: {slope, intercept, r_squared, n, " +
+        "slope_std_error, intercept_std_error, slope_p_value, intercept_p_value}; forecast: {method, horizon, confidence, points, fit}; " +
+        "with group_by: {groups: [{key, ...fields}]}. Undefined statistics are null.",
+    }),
+    row_count: z.number().int(),
+    filtered_row_count: z.number().int(),
+    execution_time_ms: z.number(),
+    chart: z.record(z.string(), z.unknown()).nullable(),
+    warnings: z.array(FieldProblemSchema),
+    provenance: z.object({
+      dataset_sha256: z.string(),
+      plan_sha256: z.string(),
+      engine_version: z.string(),
+      executed_at: z.string(),
+      filter_steps: z.array(z.object({ filter: z.record(z.string(), z.unknown()), rows_remaining: z.number().int() })),
+    }),
+  })
+  .openapi("Execution");
+
+const AnalysisSchema = z
+  .object({
+    id: z.string(),
+    session_id: z.string(),
+    execution_plan: z.unknown(),
+    result: z.unknown().nullable(),
+    chart: z.unknown().nullable(),
+    filtered_row_count: z.number().int().nullable(),
+    execution_time_ms: z.number().nullable(),
+    success: z.boolean(),
+    error_message: z.string().nullable(),
+    executed_at: z.string(),
+  })
+  .openapi("Analysis");
+
+const validateRoute = createRoute({
+  method: "post",
+  path: "/api/analytics/validate",
+  tags: ["plans"],
+  summary: "Validate a plan, against a dataset or on its own",
+  description:
+    "Body: `{session_id, plan}` (checked against that dataset's columns, types and values) or a bare plan (structure and " +
+    "per-operation rules only). Always 200 with the problems found; 404 only when the named dataset is not the caller's.",
+  security: BearerSecurity,
+  middleware: [requireUser()] as const,
+  request: {
+    body: { required: true, content: { "application/json": { schema: { oneOf: [executeBodyDoc, planJson as SchemaObject] } } } },
+  },
+  responses: { 200: jsonResponse(ValidationReportSchema, "The validation report."), ...problemResponses(400, 401, 404, 415, 422) },
+});
+
+const executeRoute = createRoute({
+  method: "post",
+  path: "/api/analytics/execute",
+  tags: ["plans"],
+  summary: "Execute a plan over a dataset",
+  description:
+    "Validates the plan against the dataset (422 `invalid_plan` with the same `errors` as /validate), runs it on the " +
+    "dataset's columnar snapshot and records the call in the dataset's history, successful or not. Plans whose estimated " +
+    "cost is over the cap answer 422 `plan_too_costly`.",
+  security: BearerSecurity,
+  middleware: [requireUser()] as const,
+  request: { body: { required: true, content: { "application/json": { schema: executeBodyDoc } } } },
+  responses: { 200: jsonResponse(ExecutionSchema, "The computed result."), ...problemResponses(400, 401, 404, 415, 422, 429) },
+});
+
+const historyRoute = createRoute({
+  method: "get",
+  path: "/api/analytics/history/{session_id}",
+  tags: ["plans"],
+  summary: "Every execute call on a dataset, newest first",
+  security: BearerSecurity,
+  middleware: [requireUser()] as const,
+  request: { params: SessionParamsSchema },
+  responses: { 200: jsonResponse(z.array(AnalysisSchema), "The history."), ...problemResponses(401, 404) },
+});
+
+const JsonSchemaDoc = z.record(z.string(), z.unknown()).openapi("PlanJsonSchema", { description: "A JSON Schema (draft 2020-12) of the plan, usable as an LLM tool definition." });
+
+const genericSchemaRoute = createRoute({
+  method: "get",
+  path: "/api/analytics/plan-schema",
+  tags: ["plans"],
+  summary: "JSON Schema of an execution plan",
+  responses: { 200: jsonResponse(JsonSchemaDoc, "The generic plan schema."), ...problemResponses() },
+});
+
+const datasetSchemaRoute = createRoute({
+  method: "get",
+  path: "/api/analytics/datasets/{session_id}/plan-schema",
+  tags: ["plans"],
+  summary: "JSON Schema of a plan for one dataset, with its column names as enums per role",
+  security: BearerSecurity,
+  middleware: [requireUser()] as const,
+  request: { params: SessionParamsSchema },
+  responses: { 200: jsonResponse(JsonSchemaDoc, "The dataset's plan schema."), ...problemResponses(401, 404) },
+});
+
+const isEnvelope = (body: unknown): boolean =>
+  typeof body === "object" && body !== null && !Array.isArray(body) && Object.hasOwn(body, "plan") && !Object.hasOwn(body, "operation");
+
+export const analyticsRoutes = createRouter()
+  .openapi(validateRoute, async (c) => {
+    const body = await readJson(c.req.raw);
+    if (!isEnvelope(body)) {
+      const { errors, warnings } = validatePlan(body);
+      return c.json({ valid: errors.length === 0, errors, warnings }, 200);
+    }
+    const { session_id, plan } = parseBody(ValidateEnvelopeSchema, body);
+    const dataset = await findDataset(c.get("db"), c.get("userId") as string, session_id);
+    const table = await tableOf(c.env.UPLOADS, dataset);
+    const { errors, warnings } = validatePlan(plan, { columns: columnsOf(table), table });
+    return c.json({ valid: errors.length === 0, errors, warnings }, 200);
+  })
+  .openapi(executeRoute, async (c) => {
+    const { session_id, plan } = parseBody(ExecuteRequestSchema, await readJson(c.req.raw));
+    const userId = c.get("userId") as string;
+    const dataset = await findDataset(c.get("db"), userId, session_id);
+    const response = await executeAnalysis({ db: c.get("db"), bucket: c.env.UPLOADS, userId }, dataset, plan);
+    return c.json(response as never, 200);
+  })
+  .openapi(historyRoute, async (c) => {
+    const userId = c.get("userId") as string;
+    const dataset = await findDataset(c.get("db"), userId, c.req.valid("param").session_id);
+    return c.json((await listAnalyses(c.get("db"), userId, dataset.id)) as never, 200);
+  })
+  .openapi(genericSchemaRoute, (c) => c.json(genericPlanJsonSchema(), 200))
+  .openapi(datasetSchemaRoute, async (c) => {
+    const dataset = await findDataset(c.get("db"), c.get("userId") as string, c.req.valid("param").session_id);
+    const columns = dataset.columns.map((name) => ({ name, type: dataset.columnTypes[name] }));
+    return c.json(datasetPlanJsonSchema(columns), 200);
+  });

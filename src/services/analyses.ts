@@ -1,0 +1,47 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { type AnalysisRow, analyses } from "../db/schema";
+
+export interface AnalysisRecord {
+  id: string;
+  session_id: string;
+  execution_plan: unknown;
+  result: unknown;
+  chart: unknown;
+  filtered_row_count: number | null;
+  execution_time_ms: number | null;
+  success: boolean;
+  error_message: string | null;
+  executed_at: string;
+}
+
+/** The allowlist of analysis fields a response carries. */
+export function toAnalysisRecord(row: AnalysisRow): AnalysisRecord {
+  return {
+    id: row.id,
+    session_id: row.sessionId,
+    execution_plan: row.executionPlan,
+    result: row.result ?? null,
+    chart: row.chart ?? null,
+    filtered_row_count: row.filteredRowCount,
+    execution_time_ms: row.executionTimeMs,
+    success: row.success,
+    error_message: row.errorMessage,
+    executed_at: row.executedAt.toISOString(),
+  };
+}
+
+export async function recordAnalysis(db: Database, row: AnalysisRow): Promise<void> {
+  await db.insert(analyses).values(row);
+}
+
+/** History of one dataset the caller can see (the dataset lookup already checked owner and expiry). */
+export async function listAnalyses(db: Database, userId: string, datasetId: string): Promise<AnalysisRecord[]> {
+  const rows = await db
+    .select()
+    .from(analyses)
+    .where(and(eq(analyses.datasetId, datasetId), eq(analyses.userId, userId)))
+    // rowid breaks ties between calls in the same millisecond in insertion order.
+    .orderBy(desc(analyses.executedAt), desc(sql`rowid`));
+  return rows.map(toAnalysisRecord);
+}
