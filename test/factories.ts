@@ -61,7 +61,7 @@ export const problem = (status: number, code: string, extra: Record<string, unkn
 /** Uploads `content` as the multipart field `file`. */
 export function upload(token: string, content: string | Uint8Array, filename = "data.csv", init: RequestInit = {}): Promise<Response> {
   const form = new FormData();
-  form.append("file", new File([content as BlobPart], filename, { type: "text/csv" }));
+  form.append("file", new File([content as string], filename, { type: "text/csv" }));
   return call("/api/analytics/upload", { method: "POST", body: form, token, ...init });
 }
 
