@@ -7,6 +7,7 @@ import { jsonRecord } from "../engine/json-record";
 import { profileTable, type ColumnProfile } from "../engine/profile/profile-table";
 import { encodeSnapshot } from "../engine/table/snapshot";
 import type { ColumnType, Table } from "../engine/table/types";
+import { sha256Hex } from "./sha256";
 import { ApiError, type ErrorCode } from "../errors";
 import { datasetKeys, deleteDatasetObjects, putDatasetObjects } from "../storage/dataset-objects";
 
@@ -82,11 +83,6 @@ export function parseUpload(bytes: Uint8Array): Table {
     throw new ApiError({ code: "invalid_csv", message, errors: [{ path: "file:line 1", code: "header_too_long", message }] });
   }
   return table;
-}
-
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", bytes);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 function boundedProfile(table: Table): Record<string, ColumnProfile> {

@@ -8,6 +8,7 @@ import type { Plan } from "../engine/plan/plan-schema";
 import { validatePlan } from "../engine/plan/validate-plan";
 import type { Table } from "../engine/table/types";
 import { ENGINE_VERSION } from "../engine/version";
+import { sha256Hex } from "./sha256";
 import { ApiError, type ErrorCode } from "../errors";
 import { recordAnalysis } from "./analyses";
 import { loadTable } from "./snapshot-cache";
@@ -35,11 +36,6 @@ export interface ExecutionResponse {
   chart: unknown;
   warnings: EngineProblem[];
   provenance: Provenance;
-}
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /** The dataset's table, or a 404 when its snapshot is gone (it is being deleted or purged). */
