@@ -8,6 +8,7 @@ import { PlanSchema } from "../engine/plan/plan-schema";
 import { validatePlan } from "../engine/plan/validate-plan";
 import { BearerSecurity, createRouter, FieldProblemSchema, jsonResponse, problemResponses } from "../http/openapi";
 import { parseBody, readJson } from "../http/read-json";
+import { checkExecuteLimit, consumeExecuteSlot } from "../rate-limit/rate-limit";
 import { listAnalyses } from "../services/analyses";
 import { findDataset } from "../services/datasets";
 import { columnsOf, executeAnalysis, tableOf } from "../services/execute-analysis";
@@ -101,11 +102,13 @@ const executeRoute = createRoute({
   description:
     "Validates the plan against the dataset (422 `invalid_plan` with the same `errors` as /validate), runs it on the " +
     "dataset's columnar snapshot and records the call in the dataset's history, successful or not. Plans whose estimated " +
-    "cost is over the cap answer 422 `plan_too_costly`.",
+    "cost is over the cap answer 422 `plan_too_costly`. Rate limit: EXECUTE_RATE_LIMIT per user per hour; a call " +
+    "uses a slot once its plan has passed validation (a refused plan, an unknown dataset or a malformed body costs " +
+    "nothing). 503 when the rate limiter is unreachable (fails closed).",
   security: BearerSecurity,
-  middleware: [requireUser()] as const,
+  middleware: [requireUser(), checkExecuteLimit()] as const,
   request: { body: { required: true, content: { "application/json": { schema: executeBodyDoc } } } },
-  responses: { 200: jsonResponse(ExecutionSchema, "The computed result."), ...problemResponses(400, 401, 404, 415, 422, 429) },
+  responses: { 200: jsonResponse(ExecutionSchema, "The computed result."), ...problemResponses(400, 401, 404, 415, 422, 429, 503) },
 });
 
 const historyRoute = createRoute({
@@ -160,7 +163,11 @@ export const analyticsRoutes = createRouter()
     const { session_id, plan } = parseBody(ExecuteRequestSchema, await readJson(c.req.raw));
     const userId = c.get("userId") as string;
     const dataset = await findDataset(c.get("db"), userId, session_id);
-    const response = await executeAnalysis({ db: c.get("db"), bucket: c.env.UPLOADS, userId }, dataset, plan);
+    const response = await executeAnalysis(
+      { db: c.get("db"), bucket: c.env.UPLOADS, userId, beforeExecute: () => consumeExecuteSlot(c) },
+      dataset,
+      plan,
+    );
     return c.json(response as never, 200);
   })
   .openapi(historyRoute, async (c) => {

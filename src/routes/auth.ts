@@ -4,6 +4,7 @@ import { requireUser } from "../auth/require-user";
 import { issueAccessToken } from "../auth/tokens";
 import { ApiError } from "../errors";
 import { BearerSecurity, createRouter, jsonBody, jsonResponse, problemResponses } from "../http/openapi";
+import { limitLoginAttempts } from "../rate-limit/login-limit";
 import { authenticate, findActiveUser, registerUser, toPublicUser } from "../services/users";
 
 const codePoints = (s: string) => [...s].length;
@@ -65,9 +66,14 @@ const login = createRoute({
   path: "/api/auth/login",
   tags: ["auth"],
   summary: "Exchange username (or email) and password for a bearer token",
-  description: "Wrong username and wrong password give the same 401 `invalid_credentials`.",
+  description:
+    "Wrong username and wrong password give the same 401 `invalid_credentials`. Failed logins are limited per " +
+    "username and per client address (LOGIN_RATE_LIMIT per LOGIN_RATE_WINDOW_MINUTES, default 10 per 15 minutes): " +
+    "only a 401 counts, a successful login does not; once either limit is used up the answer is 429 with " +
+    "`Retry-After`, without checking the password. `RateLimit-Policy` and `RateLimit` (IETF draft) report both " +
+    "limits. 503 `service_unavailable` when the limiter cannot be reached (fails closed).",
   request: { body: jsonBody(LoginSchema) },
-  responses: { 200: jsonResponse(TokenSchema, "An access token."), ...problemResponses(400, 401, 415, 422, 429) },
+  responses: { 200: jsonResponse(TokenSchema, "An access token."), ...problemResponses(400, 401, 415, 422, 429, 503) },
 });
 
 const me = createRoute({
@@ -91,7 +97,7 @@ export const authRoutes = createRouter()
     const secretKey = requireSecretKey(c);
     const { username, password } = c.req.valid("json");
     const config = c.get("config");
-    const user = await authenticate(c.get("db"), username, password, config.passwordHashCost);
+    const user = await limitLoginAttempts(c, username, () => authenticate(c.get("db"), username, password, config.passwordHashCost));
     if (!user) throw new ApiError({ code: "invalid_credentials", message: "Incorrect username or password" });
     c.set("userId", user.id);
     return c.json(await issueAccessToken(config, secretKey, user.id), 200);

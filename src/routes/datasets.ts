@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requireUser } from "../auth/require-user";
 import { BearerSecurity, createRouter, jsonResponse, problemResponses } from "../http/openapi";
 import { readUploadedFile } from "../http/read-upload";
+import { limitUploads } from "../rate-limit/rate-limit";
 import { createDataset, deleteDataset, findDataset, listDatasets, toDatasetMetadata } from "../services/datasets";
 
 const ColumnTypeSchema = z.enum(["integer", "float", "boolean", "datetime", "string"]);
@@ -58,9 +59,13 @@ const upload = createRoute({
     "A row with a different number of fields than the header is refused (400 `ragged_row`, naming the line) rather " +
     "than padded, so no value ever lands in the wrong column. Caps: MAX_UPLOAD_SIZE bytes (counted on the bytes read), " +
     "1,000,000 rows, 500 columns, 64 KiB per cell, 256 characters per column name. 415 for a non-CSV name or content " +
-    "that is not UTF-8 text; 400 with the reason and line for an unreadable CSV.",
+    "that is not UTF-8 text; 400 with the reason and line for an unreadable CSV. Rate limit: UPLOAD_RATE_LIMIT " +
+    "uploads per hour per user (default 10, sliding window). An authenticated upload takes a slot before its body " +
+    "is read and keeps it only when the dataset is stored (201); a refused or failed upload gives it back. Over the " +
+    "limit: 429 with `Retry-After`. `RateLimit-Policy` and `RateLimit` (IETF draft) are on every answer; 503 " +
+    "`service_unavailable` when the limiter cannot be reached (fails closed).",
   security: BearerSecurity,
-  middleware: [requireUser()] as const,
+  middleware: [requireUser(), limitUploads()] as const,
   request: {
     body: {
       required: true,
@@ -71,7 +76,7 @@ const upload = createRoute({
       },
     },
   },
-  responses: { 201: jsonResponse(UploadResponseSchema, "The stored dataset."), ...problemResponses(400, 401, 413, 415, 422, 429) },
+  responses: { 201: jsonResponse(UploadResponseSchema, "The stored dataset."), ...problemResponses(400, 401, 413, 415, 422, 429, 503) },
 });
 
 const list = createRoute({

@@ -56,7 +56,7 @@ export interface ExecuteContext {
   bucket: R2Bucket;
   userId: string;
   /** Called once the plan has passed validation, before any work: the place to consume a rate-limit slot. */
-  beforeExecute?: () => Promise<void>;
+  beforeExecute?: () => Promise<unknown>;
 }
 
 /**

@@ -1,0 +1,28 @@
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { createApp } from "../src/app";
+import { createUser, problem, uploadOk } from "./factories";
+
+describe("execute rate limit through the route", () => {
+  it("charges only plans that pass validation and answers 429 with Retry-After past the limit", async () => {
+    const user = await createUser();
+    const { session_id } = await uploadOk(user.token, "a,b\n1,2\n3,4\n");
+    const app = createApp();
+    const limited = { ...env, EXECUTE_RATE_LIMIT: "2" };
+    const send = (plan: unknown) =>
+      app.request(
+        "/api/analytics/execute",
+        { method: "POST", headers: { Authorization: `Bearer ${user.token}`, "Content-Type": "application/json" }, body: JSON.stringify({ session_id, plan }) },
+        limited,
+      );
+    for (let i = 0; i < 3; i++) expect((await send({ operation: "mean", target_column: "nope" })).status).toBe(422);
+    const first = await send({ operation: "count" });
+    expect(first.status).toBe(200);
+    expect(first.headers.get("RateLimit-Policy")).toMatch(/q=2;w=3600/);
+    expect((await send({ operation: "sum", target_column: "a" })).status).toBe(200);
+    const refused = await send({ operation: "count" });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(await refused.json()).toEqual(problem(429, "rate_limited"));
+  });
+});
