@@ -34,7 +34,6 @@ export default defineConfig(async () => {
             name: "workers",
             include: ["test/**/*.test.ts"],
             setupFiles: ["test/setup.ts"],
-            deps: { optimizer: { ssr: { include: ["ml-regression"] } } },
           },
         },
       ],
