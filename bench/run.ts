@@ -2,12 +2,14 @@
  * Benchmark runner: `npm run bench`. Each section returns rows; add a section by appending to SECTIONS.
  * Run with --expose-gc so per-run heap readings start from a collected heap.
  */
+import { benchCharts } from "./charts.js";
 import { benchExecute } from "./execute.js";
 import { benchUpload, type BenchRow } from "./upload.js";
 
 const SECTIONS: Array<[title: string, run: () => Promise<BenchRow[]>]> = [
   ["Upload", benchUpload],
   ["Execute", benchExecute],
+  ["Charts", benchCharts],
 ];
 
 for (const [title, run] of SECTIONS) {

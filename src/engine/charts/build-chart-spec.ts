@@ -1,0 +1,70 @@
+import type { EngineProblem } from "../errors";
+import type { ExecutionOutput } from "../execute-plan";
+import type { ChartType, Plan } from "../plan/plan-schema";
+import type { Table } from "../table/types";
+import { buildBarSpec } from "./bar-spec";
+import { buildBoxSpec } from "./box-spec";
+import { CHART_HEIGHT, CHART_WIDTH, chartProblem, VEGA_LITE_SCHEMA, type ChartDraft, type ChartInput, type VegaLiteSpec } from "./chart-context";
+import { describePlan } from "./chart-title";
+import { buildHeatmapSpec } from "./heatmap-spec";
+import { buildHistogramSpec } from "./histogram-spec";
+import { buildLineSpec } from "./line-spec";
+import { buildScatterSpec } from "./scatter-spec";
+
+const BUILDERS: Record<ChartType, (input: ChartInput) => ChartDraft> = {
+  bar: buildBarSpec,
+  line: buildLineSpec,
+  scatter: buildScatterSpec,
+  heatmap: buildHeatmapSpec,
+  box: buildBoxSpec,
+  histogram: buildHistogramSpec,
+};
+
+/**
+ * The Vega-Lite v6 spec of a plan's chart: inline data only (top-level `datasets`), titled with the plan in
+ * words, axes titled with column names. Which chart suits which result is plan-chart-rules' business (a mismatch
+ * was already a `chart_mismatch` warning); here a chart that still cannot be drawn (no rows, no numeric value, a
+ * correlation as a line) becomes a "No data" placeholder spec plus a `chart_no_data` or `chart_unavailable`
+ * warning. Never throws for a plan executePlan accepted; the chart type defaults to bar.
+ *
+ * @example
+ * const output = executePlan(table, plan);
+ * buildChartSpec(table, { ...plan, chart_type: "bar" }, output).spec.mark // { type: "bar", ... }
+ */
+export function buildChartSpec(table: Table, plan: Plan, output: ExecutionOutput): { spec: VegaLiteSpec; warnings: EngineProblem[] } {
+  const chart = plan.chart_type ?? "bar";
+  const title = describePlan(plan);
+  if (output.filtered_row_count === 0 || ("groups" in output.result && output.result.groups.length === 0)) {
+    return { spec: placeholderSpec("No data", title), warnings: [chartProblem("chart_no_data", "No row is left to draw: the chart is an empty placeholder.")] };
+  }
+  let draft: ChartDraft;
+  try {
+    draft = BUILDERS[chart]({ table, plan, output, title });
+  } catch (error) {
+    // A chart must never turn a computed result into a failure.
+    draft = { unavailable: `the chart could not be built (${error instanceof Error ? error.message : String(error)})` };
+  }
+  if ("unavailable" in draft) {
+    return {
+      spec: placeholderSpec(`No data: ${chart} chart unavailable`, title),
+      warnings: [chartProblem("chart_unavailable", `No ${chart} chart for this result: ${draft.unavailable}.`)],
+    };
+  }
+  return { spec: draft.spec, warnings: draft.warnings ?? [] };
+}
+
+/**
+ * A minimal chart that renders as an empty frame with a title: what a client shows instead of a picture.
+ *
+ * @example placeholderSpec("No data", "Mean of price, status == gone").title // { text: "No data", ... }
+ */
+export function placeholderSpec(text: string, subtitle: string): VegaLiteSpec {
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: { text, subtitle, anchor: "start" },
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT / 3,
+    data: { values: [] },
+    mark: "text",
+  };
+}

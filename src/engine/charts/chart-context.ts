@@ -1,0 +1,49 @@
+import type { EngineProblem } from "../errors";
+import type { ExecutionOutput } from "../execute-plan";
+import type { Plan } from "../plan/plan-schema";
+import type { Table } from "../table/types";
+
+/** A Vega-Lite spec as plain JSON (the engine does not depend on vega-lite's types). */
+export type VegaLiteSpec = Record<string, unknown>;
+
+/** What every per-type builder receives. */
+export interface ChartInput {
+  readonly table: Table;
+  readonly plan: Plan;
+  readonly output: ExecutionOutput;
+  /** The plan in words (chart-title.ts), already computed once for every builder. */
+  readonly title: string;
+}
+
+/** A builder's answer: a spec, or why this chart cannot show this result (turned into a placeholder). */
+export type ChartDraft = { spec: VegaLiteSpec; warnings?: EngineProblem[] } | { unavailable: string };
+
+export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
+export const CHART_WIDTH = 640;
+export const CHART_HEIGHT = 360;
+
+/**
+ * The common frame of every chart. Data always goes in top-level `datasets` under fixed names, so the renderer
+ * can find the reducible ones (`points`, `outliers`) without knowing the chart type. Data field names are fixed
+ * internal names (`x`, `y`, `value`, `series`...): column names appear only as titles, which Vega treats as
+ * text, so no user string ever reaches a field reference or an expression.
+ *
+ * @example frameSpec("Mean of price by region", undefined, { bars: [] })
+ */
+export function frameSpec(title: string, subtitle: string | undefined, datasets: Record<string, unknown[]>): VegaLiteSpec {
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: subtitle === undefined ? { text: title, anchor: "start" } : { text: title, subtitle, anchor: "start" },
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    datasets,
+    // invalid: null drops Vega-Lite's per-datum validity filter (an interpreted expression per row, half the
+    // render time of a scatter): builders only emit finite numbers, and nulls are filtered explicitly.
+    config: { mark: { invalid: null }, axis: { labelLimit: 160, titleLimit: 600, labelOverlap: true }, legend: { labelLimit: 200, titleLimit: 300 } },
+  };
+}
+
+/** A chart-module warning about the chart only (the result itself is unaffected). */
+export function chartProblem(code: string, message: string): EngineProblem {
+  return { path: "plan.chart_type", code, message };
+}

@@ -1,0 +1,44 @@
+import { categoryAxis, continuousAxis } from "./axis-encoding";
+import { frameSpec, type ChartDraft, type ChartInput } from "./chart-context";
+import { buildForecastLineSpec } from "./forecast-spec";
+import { columnTypeOf, firstKeyValue, groupsOf, isForecast, splitKey } from "./result-data";
+import { buildScatterSpec } from "./scatter-spec";
+import { describeStatistic, statisticOf } from "./statistic";
+
+/**
+ * Lines: an aggregation over an ordered first group key (numbers, or datetimes on a UTC time axis), one line per
+ * combination of the other keys; a forecast (history, forecast and interval); a regression (its points and the
+ * fitted line). A string first key (a `chart_mismatch` the plan was already warned about) is still drawn, over
+ * categories in key order.
+ *
+ * @example buildLineSpec({ table, plan: { operation: "mean", target_column: "price", group_by: ["day"], ... }, output, title })
+ */
+export function buildLineSpec(input: ChartInput): ChartDraft {
+  const { table, plan, output, title } = input;
+  if (isForecast(output.result)) return buildForecastLineSpec(input);
+  if (plan.operation === "regression") return buildScatterSpec(input);
+  if (plan.operation === "correlation") return { unavailable: "a correlation is one coefficient, not a series" };
+  const groups = groupsOf(output.result);
+  if (groups === null) return { unavailable: "a line needs a group_by column for its x axis" };
+  const statistic = statisticOf(plan);
+  const keyType = columnTypeOf(table, plan.group_by[0]);
+  const ordered = keyType === "integer" || keyType === "float" || keyType === "datetime";
+  const points = groups.flatMap((group, order) => {
+    const y = statistic.read(group);
+    if (y === null) return [];
+    const raw = firstKeyValue(group.key, plan.group_by);
+    const { first, rest } = splitKey(group.key, plan.group_by);
+    const x = !ordered ? first : typeof raw === "string" ? Date.parse(raw) : raw;
+    return [{ x, y, series: rest, order }];
+  });
+  if (points.length === 0) return { unavailable: `no group has a numeric ${statistic.field}` };
+  // Groups are sorted by key, so the span is last minus first.
+  const spanMs = ordered ? (points[points.length - 1].x as number) - (points[0].x as number) : 0;
+  const x = ordered ? continuousAxis("x", plan.group_by[0], keyType, spanMs) : categoryAxis("x", plan.group_by[0], points.length);
+  const encoding: Record<string, unknown> = { x, y: { field: "y", type: "quantitative", title: describeStatistic(plan), scale: { zero: false } } };
+  if (plan.group_by.length > 1) encoding.color = { field: "series", type: "nominal", title: plan.group_by.slice(1).join(" / "), sort: { field: "order", op: "min" } };
+  // Points on the line only while they stay distinguishable; beyond that they are noise over the line.
+  const mark = { type: "line", point: points.length <= 60, strokeWidth: 1.5, tooltip: false };
+  const spec = frameSpec(title, undefined, { series: points });
+  return { spec: { ...spec, data: { name: "series" }, mark, encoding } };
+}

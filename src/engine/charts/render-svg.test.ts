@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { executePlan } from "../execute-plan";
+import { buildChart } from "./build-chart";
+import { buildChartSpec } from "./build-chart-spec";
+import { CHART_CASES, chartTable } from "./fixtures/chart-cases";
+import { renderChartSvg } from "./render-svg";
+
+const caseOf = (name: string) => CHART_CASES.find(([n]) => n === name)![1];
+
+describe("renderChartSvg (Node)", () => {
+  it("renders a bar chart to SVG with one rect path per group", async () => {
+    const table = chartTable();
+    const { chart, warnings } = await buildChart(table, caseOf("bar grouped"), executePlan(table, caseOf("bar grouped")));
+    expect(warnings).toEqual([]);
+    expect(chart?.svg).toMatch(/^<svg /);
+    const marks = /<g class="mark-rect role-mark[^"]*"[^>]*>(.*?)<\/g>/.exec(chart!.svg!)![1];
+    expect(marks.match(/<path /g)).toHaveLength(3);
+  });
+
+  it("thins the points of a too-large scatter, with chart_reduced, and keeps the spec whole", async () => {
+    const table = chartTable(6000);
+    const plan = caseOf("scatter correlation");
+    const { spec } = buildChartSpec(table, plan, executePlan(table, plan));
+    const full = await renderChartSvg(spec);
+    const budget = Math.floor(new TextEncoder().encode(full.svg!).length / 2);
+    const reduced = await renderChartSvg(spec, budget);
+    expect(reduced.warnings.map((w) => w.code)).toEqual(["chart_reduced"]);
+    expect(new TextEncoder().encode(reduced.svg!).length).toBeLessThanOrEqual(budget);
+    expect((spec.datasets as { points: unknown[] }).points).toHaveLength(2000);
+  });
+
+  it("drops an SVG that cannot shrink below the budget, with chart_svg_dropped", async () => {
+    const table = chartTable();
+    const plan = caseOf("bar grouped");
+    const { spec } = buildChartSpec(table, plan, executePlan(table, plan));
+    expect(await renderChartSvg(spec, 1000)).toEqual({ svg: null, warnings: [{ path: "plan.chart_type", code: "chart_svg_dropped", message: expect.any(String) }] });
+  });
+
+  it("turns a spec Vega cannot render into svg null with chart_render_failed", async () => {
+    const result = await renderChartSvg({ mark: "bar", encoding: { x: { field: "x", type: "nominal" } }, data: { name: "missing" }, layer: 5 });
+    expect(result.svg).toBeNull();
+    expect(result.warnings.map((w) => w.code)).toEqual(["chart_render_failed"]);
+  });
+});

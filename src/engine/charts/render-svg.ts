@@ -1,0 +1,80 @@
+import { parse, View } from "vega";
+import { expressionInterpreter } from "vega-interpreter";
+import { compile, type TopLevelSpec } from "vega-lite";
+import type { EngineProblem } from "../errors";
+import { chartProblem, type VegaLiteSpec } from "./chart-context";
+import { strideSample } from "./stride-sample";
+
+/** Datasets that may be thinned to fit the byte budget: individual marks whose sampling keeps the picture. */
+const REDUCIBLE = ["points", "outliers"] as const;
+/** Never thin below this many marks per dataset: beyond that the picture would mislead; drop the SVG instead. */
+const MIN_REDUCED = 200;
+
+/**
+ * Renders a Vega-Lite spec to an SVG string, the way that works inside workerd: vega-lite compile, vega
+ * `parse(spec, undefined, { ast: true })` and a headless View with `expr: expressionInterpreter` (no eval, no
+ * `new Function`: Workers forbid both; without the AST option or the interpreter rendering fails, the second
+ * silently). Text is escaped by Vega's SVG renderer, so column names and values never become markup.
+ *
+ * Size budget: when the SVG exceeds `maxBytes` (UTF-8), the `points`/`outliers` datasets are evenly thinned in
+ * proportion (at most twice, never below 200 marks) with a `chart_reduced` warning; other charts cannot shrink
+ * without losing data, so a still-too-large SVG is dropped (`svg: null`, `chart_svg_dropped`). The spec in the
+ * response stays complete: clients can render it themselves. A rendering failure is `svg: null` with
+ * `chart_render_failed`, never an exception. The view is finalized to release its dataflow.
+ *
+ * @example const { svg } = await renderChartSvg(buildChartSpec(table, plan, output).spec);
+ */
+export async function renderChartSvg(spec: VegaLiteSpec, maxBytes = 1_000_000): Promise<{ svg: string | null; warnings: EngineProblem[] }> {
+  let current = spec;
+  try {
+    let svg = await renderOnce(current);
+    for (let attempt = 0; attempt < 2 && byteLength(svg) > maxBytes; attempt++) {
+      const reduced = thin(current, (maxBytes / byteLength(svg)) * 0.9);
+      if (reduced === null) break;
+      current = reduced.spec;
+      svg = await renderOnce(current);
+      if (byteLength(svg) <= maxBytes) {
+        return { svg, warnings: [chartProblem("chart_reduced", `The SVG shows ${reduced.kept} of ${reduced.total} points to stay under ${maxBytes} bytes; the spec holds them all.`)] };
+      }
+    }
+    if (byteLength(svg) > maxBytes) {
+      return { svg: null, warnings: [chartProblem("chart_svg_dropped", `The SVG would exceed ${maxBytes} bytes (too many marks); render the spec on the client instead.`)] };
+    }
+    return { svg, warnings: [] };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { svg: null, warnings: [chartProblem("chart_render_failed", `The SVG could not be rendered (${reason}); the spec is still returned.`)] };
+  }
+}
+
+async function renderOnce(spec: VegaLiteSpec): Promise<string> {
+  const vega = compile(spec as unknown as TopLevelSpec).spec;
+  const view = new View(parse(vega, undefined, { ast: true }), { renderer: "none", expr: expressionInterpreter as never });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+/** The spec with its reducible datasets evenly strided to `fraction` of their size, or null if nothing can shrink. */
+function thin(spec: VegaLiteSpec, fraction: number): { spec: VegaLiteSpec; kept: number; total: number } | null {
+  const datasets = spec.datasets as Record<string, unknown[]> | undefined;
+  if (datasets === undefined) return null;
+  const next: Record<string, unknown[]> = { ...datasets };
+  let kept = 0;
+  let total = 0;
+  for (const name of REDUCIBLE) {
+    const rows = datasets[name];
+    if (rows === undefined || rows.length <= MIN_REDUCED) continue;
+    next[name] = strideSample(rows, Math.max(MIN_REDUCED, Math.floor(rows.length * fraction)));
+    kept += next[name].length;
+    total += rows.length;
+  }
+  return kept < total ? { spec: { ...spec, datasets: next }, kept, total } : null;
+}
+
+const encoder = new TextEncoder();
+function byteLength(text: string): number {
+  return encoder.encode(text).length;
+}
