@@ -21,6 +21,7 @@ export const DOCUMENTED_ROUTES: Array<[string, string]> = [
   ["post", "/api/analytics/validate"],
   ["post", "/api/analytics/execute"],
   ["get", "/api/analytics/history/{session_id}"],
+  ["get", "/api/analytics/history/{session_id}/{analysis_id}/chart.svg"],
   ["get", "/api/analytics/plan-schema"],
   ["get", "/api/analytics/datasets/{session_id}/plan-schema"],
 ];

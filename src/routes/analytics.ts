@@ -9,7 +9,8 @@ import { validatePlan } from "../engine/plan/validate-plan";
 import { BearerSecurity, createRouter, FieldProblemSchema, jsonResponse, problemResponses } from "../http/openapi";
 import { parseBody, readJson } from "../http/read-json";
 import { checkExecuteLimit, consumeExecuteSlot } from "../rate-limit/rate-limit";
-import { listAnalyses } from "../services/analyses";
+import { ApiError } from "../errors";
+import { findChartSvg, listAnalyses } from "../services/analyses";
 import { findDataset } from "../services/datasets";
 import { columnsOf, executeAnalysis, tableOf } from "../services/execute-analysis";
 import { SessionParamsSchema } from "./datasets";
@@ -107,7 +108,12 @@ const executeRoute = createRoute({
     "nothing). 503 when the rate limiter is unreachable (fails closed).",
   security: BearerSecurity,
   middleware: [requireUser(), checkExecuteLimit()] as const,
-  request: { body: { required: true, content: { "application/json": { schema: executeBodyDoc } } } },
+  request: {
+    query: z.object({
+      chart: z.enum(["svg", "spec"]).optional().meta({ description: "`spec` returns the Vega-Lite spec without rendering the SVG (for clients that render themselves)." }),
+    }),
+    body: { required: true, content: { "application/json": { schema: executeBodyDoc } } },
+  },
   responses: { 200: jsonResponse(ExecutionSchema, "The computed result."), ...problemResponses(400, 401, 404, 415, 422, 429, 503) },
 });
 
@@ -120,6 +126,24 @@ const historyRoute = createRoute({
   middleware: [requireUser()] as const,
   request: { params: SessionParamsSchema },
   responses: { 200: jsonResponse(z.array(AnalysisSchema), "The history."), ...problemResponses(401, 404) },
+});
+
+const chartSvgRoute = createRoute({
+  method: "get",
+  path: "/api/analytics/history/{session_id}/{analysis_id}/chart.svg",
+  tags: ["plans"],
+  summary: "The SVG chart of one analysis",
+  security: BearerSecurity,
+  middleware: [requireUser()] as const,
+  request: {
+    params: SessionParamsSchema.extend({
+      analysis_id: z.string().min(1).max(64).openapi({ param: { name: "analysis_id", in: "path" } }),
+    }),
+  },
+  responses: {
+    200: { description: "The chart, `image/svg+xml`.", content: { "image/svg+xml": { schema: { type: "string" } } } },
+    ...problemResponses(401, 404),
+  },
 });
 
 const JsonSchemaDoc = z.record(z.string(), z.unknown()).openapi("PlanJsonSchema", { description: "A JSON Schema (draft 2020-12) of the plan, usable as an LLM tool definition." });
@@ -164,7 +188,7 @@ export const analyticsRoutes = createRouter()
     const userId = c.get("userId") as string;
     const dataset = await findDataset(c.get("db"), userId, session_id);
     const response = await executeAnalysis(
-      { db: c.get("db"), bucket: c.env.UPLOADS, userId, beforeExecute: () => consumeExecuteSlot(c) },
+      { db: c.get("db"), bucket: c.env.UPLOADS, userId, beforeExecute: () => consumeExecuteSlot(c), renderSvg: c.req.valid("query").chart !== "spec" },
       dataset,
       plan,
     );
@@ -174,6 +198,19 @@ export const analyticsRoutes = createRouter()
     const userId = c.get("userId") as string;
     const dataset = await findDataset(c.get("db"), userId, c.req.valid("param").session_id);
     return c.json((await listAnalyses(c.get("db"), userId, dataset.id)) as never, 200);
+  })
+  .openapi(chartSvgRoute, async (c) => {
+    const { session_id, analysis_id } = c.req.valid("param");
+    const userId = c.get("userId") as string;
+    const dataset = await findDataset(c.get("db"), userId, session_id);
+    const svg = await findChartSvg(c.get("db"), userId, dataset.id, analysis_id);
+    if (svg === null) throw new ApiError({ code: "not_found", message: "Chart not found" });
+    return c.body(svg, 200, {
+      "Content-Type": "image/svg+xml; charset=utf-8",
+      // Opened directly, an SVG is a document: forbid scripts and external loads whatever it contains.
+      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+      "X-Content-Type-Options": "nosniff",
+    }) as never;
   })
   .openapi(genericSchemaRoute, (c) => c.json(genericPlanJsonSchema(), 200))
   .openapi(datasetSchemaRoute, async (c) => {

@@ -45,3 +45,14 @@ export async function listAnalyses(db: Database, userId: string, datasetId: stri
     .orderBy(desc(analyses.executedAt), desc(sql`rowid`));
   return rows.map(toAnalysisRecord);
 }
+
+/** The stored SVG of one analysis on a dataset the caller can see, or null when it has none. */
+export async function findChartSvg(db: Database, userId: string, datasetId: string, analysisId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ chart: analyses.chart })
+    .from(analyses)
+    .where(and(eq(analyses.id, analysisId), eq(analyses.datasetId, datasetId), eq(analyses.userId, userId)))
+    .limit(1);
+  const svg = (row?.chart as { svg?: unknown } | null | undefined)?.svg;
+  return typeof svg === "string" ? svg : null;
+}

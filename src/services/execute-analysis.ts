@@ -1,5 +1,6 @@
 import type { Database } from "../db/client";
 import type { AnalysisRow, DatasetRow } from "../db/schema";
+import { buildChart, type Chart } from "../engine/charts/build-chart";
 import { EngineError, type EngineProblem } from "../engine/errors";
 import { executePlan, type ExecutionResult } from "../engine/execute-plan";
 import type { FilterStep } from "../engine/ops/select-rows";
@@ -15,6 +16,8 @@ import { loadTable } from "./snapshot-cache";
 
 /** More groups than this make a result too large to return and store; the plan is refused. */
 export const MAX_RESULT_GROUPS = 5000;
+/** D1 rows hold at most 2 MB; a stored analysis keeps well under it (the SVG is left out of the row first). */
+export const MAX_STORED_ANALYSIS_BYTES = 1_800_000;
 
 export interface Provenance {
   dataset_sha256: string;
@@ -33,7 +36,7 @@ export interface ExecutionResponse {
   row_count: number;
   filtered_row_count: number;
   execution_time_ms: number;
-  chart: unknown;
+  chart: Chart | null;
   warnings: EngineProblem[];
   provenance: Provenance;
 }
@@ -57,6 +60,8 @@ export interface ExecuteContext {
   userId: string;
   /** Called once the plan has passed validation, before any work: the place to consume a rate-limit slot. */
   beforeExecute?: () => Promise<unknown>;
+  /** Render the chart's SVG (default true); false returns the Vega-Lite spec only. */
+  renderSvg?: boolean;
 }
 
 /**
@@ -112,6 +117,12 @@ export async function executeAnalysis(ctx: ExecuteContext, dataset: DatasetRow, 
       plan,
     );
   }
+  const drawn = await buildChart(table, plan, output, { svg: ctx.renderSvg !== false });
+  const stored = storableChart(output.result, drawn.chart);
+  if (!stored.fits) {
+    return fail("execution_error", "The result is too large to return and store; add filters or group by fewer columns.", plan);
+  }
+  const warnings = [...validation.warnings, ...output.warnings, ...drawn.warnings, ...stored.warnings];
   const executionTimeMs = performance.now() - started;
   const response: ExecutionResponse = {
     success: true,
@@ -122,8 +133,8 @@ export async function executeAnalysis(ctx: ExecuteContext, dataset: DatasetRow, 
     row_count: table.rowCount,
     filtered_row_count: output.filtered_row_count,
     execution_time_ms: executionTimeMs,
-    chart: null,
-    warnings: [...validation.warnings, ...output.warnings],
+    chart: drawn.chart,
+    warnings,
     provenance: {
       dataset_sha256: dataset.sha256,
       plan_sha256: await sha256Hex(canonicalPlanJson(plan)),
@@ -134,6 +145,7 @@ export async function executeAnalysis(ctx: ExecuteContext, dataset: DatasetRow, 
   };
   await recordAnalysis(ctx.db, {
     ...base,
+    chart: stored.chart,
     executionPlan: plan,
     result: output.result,
     filteredRowCount: output.filtered_row_count,
@@ -142,4 +154,29 @@ export async function executeAnalysis(ctx: ExecuteContext, dataset: DatasetRow, 
     errorMessage: null,
   });
   return response;
+}
+
+/**
+ * What of the chart fits in the analysis row beside the result: all of it, the spec without the SVG, or none
+ * (the response still carries the whole chart; a warning says the history copy is partial). Only a result that
+ * cannot be stored at all is refused.
+ */
+function storableChart(result: unknown, chart: Chart | null): { fits: boolean; chart: Chart | null; warnings: EngineProblem[] } {
+  const size = (value: unknown) => JSON.stringify(value ?? null).length;
+  const resultBytes = size(result);
+  if (resultBytes > MAX_STORED_ANALYSIS_BYTES) return { fits: false, chart: null, warnings: [] };
+  if (!chart || resultBytes + size(chart) <= MAX_STORED_ANALYSIS_BYTES) return { fits: true, chart, warnings: [] };
+  const specOnly = { ...chart, svg: null };
+  if (resultBytes + size(specOnly) <= MAX_STORED_ANALYSIS_BYTES) {
+    return {
+      fits: true,
+      chart: specOnly,
+      warnings: [{ path: "plan.chart_type", code: "chart_not_stored", message: "The chart SVG is too large to keep in the history; it is returned here only." }],
+    };
+  }
+  return {
+    fits: true,
+    chart: null,
+    warnings: [{ path: "plan.chart_type", code: "chart_not_stored", message: "The chart is too large to keep in the history; it is returned here only." }],
+  };
 }
