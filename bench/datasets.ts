@@ -51,3 +51,18 @@ export function generateBenchCsv(rows = 145_000, seed = 42): Uint8Array {
   lines.push("");
   return new TextEncoder().encode(lines.join("\n"));
 }
+
+/**
+ * A high-cardinality string column for the snapshot decode measurement: `id,note` where note is a word plus a
+ * number below 18,750 (300,000 combinations), which leaves ~115k distinct values in 145,000 rows.
+ *
+ * @example
+ * const bytes = generateDistinctNotesCsv(1000, 7);
+ */
+export function generateDistinctNotesCsv(rows = 145_000, seed = 7): Uint8Array {
+  const random = createRandom(seed);
+  const lines: string[] = ["id,note"];
+  for (let i = 0; i < rows; i++) lines.push(`${i + 1},${WORDS[Math.floor(random() * WORDS.length)]}-${Math.floor(random() * 18_750)}`);
+  lines.push("");
+  return new TextEncoder().encode(lines.join("\n"));
+}

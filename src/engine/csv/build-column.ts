@@ -1,137 +1,153 @@
 import type { Column } from "../table/types.js";
 import { isMissingCell } from "./missing-values.js";
 import { lastNumber, readBoolean, readDateTime, readNumber } from "./read-token.js";
-import type { CellGrid } from "./scan-cells.js";
+import { StringDictionary } from "./string-dictionary.js";
 
 /**
- * One column of the cell grid -> a typed engine column, inferring the type in the same single pass that
- * converts the values.
+ * Builds one typed engine column from its cells as the scanner streams them, inferring the type in the same
+ * single pass that converts the values.
  *
  * The first non-missing cell picks the family (number, boolean, datetime) because the three spellings are
  * disjoint: "2024" is a number, never a date, and "true" is never a number. Every later cell must read in that
  * family; integers widen to float on the first fraction/exponent (already-stored integers are valid floats),
- * and the first cell that fails and is not an NA token sends the whole column to "string" and stops typing.
- * NA tokens are only checked after a reader failed, so the common numeric cell never takes a substring.
+ * and the first cell that fails and is not an NA token makes the whole column "string". NA tokens are only
+ * checked after a reader failed, so the common numeric cell is compared against nothing else.
+ *
+ * Demotion to string needs the earlier cells as text, and nothing keeps them (a cell table would cost 8 bytes
+ * per cell). If every earlier cell was missing the column simply continues as strings; otherwise it stops
+ * (`needsRescan`) and parse-csv.ts feeds it all its cells again from a second scan, which only files with a
+ * typed-looking column that later turns out to be text pay for.
  *
  * An all-missing column is "float" (all NaN), as pandas reads it as float64.
  */
-const enum Family {
+const enum Mode {
   Unknown,
   Number,
   Boolean,
   DateTime,
+  String,
+  Rescan,
 }
 
-/**
- * Builds column `index` of `grid` under `name`.
- *
- * @example
- * const grid = scanCells("n\n1\nNA\n2.5\n", limits);
- * buildColumn(grid, 0, "n"); // { name: "n", type: "float", values: Float64Array [1, NaN, 2.5] }
- */
-export function buildColumn(grid: CellGrid, index: number, name: string): Column {
-  const { text, bounds, rowCount, columnCount } = grid;
-  const stride = columnCount * 2;
-  const values = new Float64Array(rowCount);
-  let family = Family.Unknown;
-  let isInteger = true;
-  let at = stride + index * 2;
+/** Where the first typed cell of a column is read before the column's array exists. */
+const first = new Float64Array(1);
 
-  for (let row = 0; row < rowCount; row++, at += stride) {
-    const start = bounds[at];
-    const end = bounds[at + 1];
+export class ColumnBuilder {
+  private mode = Mode.Unknown;
+  private isInteger = true;
+  private values: Float64Array | null = null;
+  private codes: Int32Array | null = null;
+  private dictionary: StringDictionary | null = null;
+
+  /**
+   * @param capacity an upper bound of the data rows (the arrays are sized once)
+   * @example
+   * const builder = new ColumnBuilder(bytes, "n", 3); // cells "1", "NA", "2.5" -> float [1, NaN, 2.5]
+   */
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly name: string,
+    private readonly capacity: number,
+  ) {}
+
+  /** Whether the column turned out to be text after typed cells and must be fed again from row 0. */
+  get needsRescan(): boolean {
+    return this.mode === Mode.Rescan;
+  }
+
+  /** Restarts a `needsRescan` column as a string column; feed it every cell again. */
+  restartAsStrings(): void {
+    this.startStrings(0);
+  }
+
+  /** Cell `bytes[start, end)` of `row`; a negative start `~s` marks a quoted cell with doubled quotes. */
+  add(row: number, start: number, end: number): void {
+    const mode = this.mode;
+    if (mode === Mode.String) {
+      (this.codes as Int32Array)[row] = start === end ? -1 : (this.dictionary as StringDictionary).code(start, end);
+      return;
+    }
+    if (mode === Mode.Rescan) return;
+    const values = this.values;
     if (start === end) {
-      values[row] = NaN;
-      continue;
+      if (values !== null) values[row] = NaN;
+      return;
     }
     // doubled quotes mean the content has a quote: never a number, boolean, date or NA token
-    if (start < 0) return buildStringColumn(grid, index, name);
-    let value: number;
-    switch (family) {
-      case Family.Number:
-        value = readNumber(text, start, end);
-        if (value === value) {
-          if (!lastNumber.isInteger) isInteger = false;
-          values[row] = value;
-          continue;
+    if (start < 0) return this.demote(row, start, end);
+    const bytes = this.bytes;
+    switch (mode) {
+      case Mode.Number:
+        if (readNumber(bytes, start, end, values as Float64Array, row)) {
+          if (!lastNumber.isInteger) this.isInteger = false;
+          return;
         }
         break;
-      case Family.Boolean:
-        value = readBoolean(text, start, end);
-        if (value === value) {
-          values[row] = value;
-          continue;
-        }
+      case Mode.Boolean:
+        if (readBoolean(bytes, start, end, values as Float64Array, row)) return;
         break;
-      case Family.DateTime:
-        value = readDateTime(text, start, end);
-        if (value === value) {
-          values[row] = value;
-          continue;
-        }
+      case Mode.DateTime:
+        if (readDateTime(bytes, start, end, values as Float64Array, row)) return;
         break;
-      case Family.Unknown:
-        if ((value = readNumber(text, start, end)) === value) {
-          family = Family.Number;
-          isInteger = lastNumber.isInteger;
-        } else if ((value = readBoolean(text, start, end)) === value) family = Family.Boolean;
-        else if ((value = readDateTime(text, start, end)) === value) family = Family.DateTime;
+      case Mode.Unknown: {
+        let family: Mode;
+        if (readNumber(bytes, start, end, first, 0)) {
+          family = Mode.Number;
+          this.isInteger = lastNumber.isInteger;
+        } else if (readBoolean(bytes, start, end, first, 0)) family = Mode.Boolean;
+        else if (readDateTime(bytes, start, end, first, 0)) family = Mode.DateTime;
         else break;
-        values[row] = value;
-        continue;
+        // every earlier cell was missing
+        const fresh = new Float64Array(this.capacity);
+        fresh.fill(NaN, 0, row);
+        fresh[row] = first[0];
+        this.values = fresh;
+        this.mode = family;
+        return;
+      }
     }
-    if (!isMissingCell(text, start, end)) return buildStringColumn(grid, index, name);
-    values[row] = NaN;
+    if (!isMissingCell(bytes, start, end)) return this.demote(row, start, end);
+    if (values !== null) values[row] = NaN;
   }
 
-  const type =
-    family === Family.Boolean ? "boolean"
-    : family === Family.DateTime ? "datetime"
-    : family === Family.Number && isInteger ? "integer"
-    : "float";
-  return { name, type, values };
-}
-
-function buildStringColumn(grid: CellGrid, index: number, name: string): Column {
-  const { text, bounds, rowCount, columnCount } = grid;
-  const stride = columnCount * 2;
-  const codes = new Int32Array(rowCount);
-  const dictionary: string[] = [];
-  const lookup = new Map<string, number>();
-  let at = stride + index * 2;
-
-  for (let row = 0; row < rowCount; row++, at += stride) {
-    const start = bounds[at];
-    const end = bounds[at + 1];
-    let value: string;
-    if (start < 0) {
-      value = text.slice(~start, end).replaceAll('""', '"');
-    } else if (isMissingCell(text, start, end)) {
-      codes[row] = -1;
-      continue;
-    } else {
-      value = text.slice(start, end);
+  /** The finished column over the first `rowCount` rows. */
+  finish(rowCount: number): Column {
+    const { name, mode } = this;
+    if (mode === Mode.String) {
+      const codes = fit(this.codes as Int32Array, rowCount);
+      return { name, type: "string", codes, dictionary: (this.dictionary as StringDictionary).values() };
     }
-    let code = lookup.get(value);
-    if (code === undefined) {
-      code = dictionary.length;
-      dictionary.push(value);
-      lookup.set(value, code);
-    }
-    codes[row] = code;
+    if (mode === Mode.Rescan) throw new Error(`column ${name} was not rescanned`);
+    const values = mode === Mode.Unknown ? new Float64Array(rowCount).fill(NaN) : fit(this.values as Float64Array, rowCount);
+    const type =
+      mode === Mode.Boolean ? "boolean"
+      : mode === Mode.DateTime ? "datetime"
+      : mode === Mode.Number && this.isInteger ? "integer"
+      : "float";
+    return { name, type, values };
   }
-  return { name, type: "string", codes, dictionary };
+
+  private demote(row: number, start: number, end: number): void {
+    this.values = null;
+    if (this.mode !== Mode.Unknown) {
+      this.mode = Mode.Rescan;
+      return;
+    }
+    // every earlier cell was missing, so they are all -1 and the dictionary starts with this cell
+    this.startStrings(row);
+    this.add(row, start, end);
+  }
+
+  private startStrings(missingRows: number): void {
+    this.mode = Mode.String;
+    this.codes = new Int32Array(this.capacity);
+    this.codes.fill(-1, 0, missingRows);
+    this.dictionary = new StringDictionary(this.bytes);
+  }
 }
 
-/**
- * The text of one header cell, unescaping doubled quotes.
- *
- * @example
- * readCellText(grid, 0, 1); // second header cell
- */
-export function readCellText(grid: CellGrid, row: number, column: number): string {
-  const at = (row * grid.columnCount + column) * 2;
-  const start = grid.bounds[at];
-  const end = grid.bounds[at + 1];
-  return start < 0 ? grid.text.slice(~start, end).replaceAll('""', '"') : grid.text.slice(start, end);
+/** The first `rowCount` entries: a view when the spare capacity is small, else a right-sized copy. */
+function fit<T extends Float64Array | Int32Array>(array: T, rowCount: number): T {
+  if (array.length === rowCount) return array;
+  return (array.length - rowCount <= rowCount >> 4 ? array.subarray(0, rowCount) : array.slice(0, rowCount)) as T;
 }

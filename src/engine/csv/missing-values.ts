@@ -7,16 +7,26 @@ export const NA_TOKENS: ReadonlySet<string> = new Set([
   "NA", "NULL", "NaN", "None", "n/a", "nan", "null",
 ]);
 
-/** The longest token is 8 code units ("#N/A N/A"), so longer cells skip the slice and the set lookup. */
-const LONGEST_TOKEN = 8;
+/** The tokens as ASCII bytes, bucketed by length, so a cell is compared in place without decoding it. */
+const TOKENS_BY_LENGTH: Uint8Array[][] = [];
+for (const token of NA_TOKENS) {
+  (TOKENS_BY_LENGTH[token.length] ??= []).push(Uint8Array.from(token, (ch) => ch.charCodeAt(0)));
+}
 
 /**
- * Whether `text[start, end)` is a missing value: empty or one of pandas' default NA tokens.
+ * Whether `bytes[start, end)` is a missing value: empty or one of pandas' default NA tokens.
  *
  * @example
- * isMissingCell("1,NA,3", 2, 4); // true
+ * isMissingCell(new TextEncoder().encode("1,NA,3"), 2, 4); // true
  */
-export function isMissingCell(text: string, start: number, end: number): boolean {
+export function isMissingCell(bytes: Uint8Array, start: number, end: number): boolean {
   const length = end - start;
-  return length === 0 || (length <= LONGEST_TOKEN && NA_TOKENS.has(text.slice(start, end)));
+  if (length === 0) return true;
+  const candidates = TOKENS_BY_LENGTH[length];
+  if (candidates === undefined) return false;
+  next: for (const token of candidates) {
+    for (let k = 0; k < length; k++) if (bytes[start + k] !== token[k]) continue next;
+    return true;
+  }
+  return false;
 }

@@ -150,4 +150,32 @@ describe("parseCsv: type inference", () => {
   it("NA tokens are missing in string columns too", () => {
     expect(cells(parseCsv(csv("x\nNULL\nabc\n\"\"\nNone\n")).columns[0])).toEqual([null, "abc", null, null]);
   });
+
+  it("a column that turns to text after typed rows is rebuilt from its first row (second scan)", () => {
+    const column = parseCsv(csv("x,y\n1,a\nNA,b\n2.5,c\nabc,d\n1,e\n")).columns[0];
+    expect(column.type).toBe("string");
+    expect(cells(column)).toEqual(["1", null, "2.5", "abc", "1"]);
+    if (column.type === "string") expect(column.dictionary).toEqual(["1", "2.5", "abc"]);
+  });
+
+  it("string dictionary: first-appearance order, quoted and unquoted spellings of one value share a code", () => {
+    const column = parseCsv(csv('s\nNA\n"a""b"\na"b\né\n日本\n😀\n\n"é"\n')).columns[0];
+    expect(cells(column)).toEqual([null, 'a"b', 'a"b', "é", "日本", "😀", "é"]);
+    if (column.type === "string") expect(column.dictionary).toEqual(['a"b', "é", "日本", "😀"]);
+  });
+
+  it("a string dictionary past its first growth (thousands of distinct values) keeps every value", () => {
+    const values = Array.from({ length: 5000 }, (_, i) => (i % 2 ? `v${i}` : `ü${i}`));
+    const column = parseCsv(csv(`s\n${values.join("\n")}\n${values.join("\n")}\n`)).columns[0];
+    expect(cells(column)).toEqual([...values, ...values]);
+  });
+});
+
+describe("parseCsv: the cell cap", () => {
+  it("refuses a file whose rows x columns pass maxCells before allocating columns", () => {
+    const csv = new TextEncoder().encode("a,b,c\n" + ",,\n".repeat(10));
+    expect(() => parseCsv(csv, { maxCells: 29 })).toThrow(expect.objectContaining({ code: "too_many_cells" }));
+    // The check uses the line count (an upper bound of the rows), so the cap bites at most a line early.
+    expect(parseCsv(csv, { maxCells: 33 }).rowCount).toBe(10);
+  });
 });

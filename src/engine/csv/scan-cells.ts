@@ -1,18 +1,26 @@
 import { EngineError } from "../errors.js";
 
 /**
- * The CSV tokenizer: one pass over the decoded text that records where every cell starts and ends, without
- * creating a string per cell. Typing then reads numbers, booleans and dates straight from the text, so only
- * string columns ever allocate substrings.
+ * The CSV tokenizer: one pass over the UTF-8 bytes of the upload that hands every cell's [start, end) byte
+ * range to a sink, without decoding the file to a string and without keeping a table of cell positions.
+ * The sink (parse-csv.ts) types each cell as it arrives, so only string cells ever become strings.
  *
- * Why not uDSV (the issue's suggestion): on the 10 MB bench file (bench/datasets.ts) uDSV's `stringArrs` took
- * 96-241 ms (median ~160) to produce row arrays, this scanner 53-84 ms (median ~62) for the cell table, and
- * uDSV's rows would still need transposing and typing. It also cannot do what the upload contract needs. It takes one
- * row delimiter for the whole file (mixed CRLF/CR/LF files mis-split), silently pads short rows and glues the
- * fields of long rows into the last column (ragged rows become wrong data instead of an error), accepts an
- * unterminated quote by swallowing the rest of the file, reports no line numbers, and builds its typed
- * converters with `new Function`, which workerd forbids. Pre-normalising would cost a full extra copy of the
- * text and still leave the ragged/quote cases undetectable.
+ * Why hand-written, over bytes, streaming. On the 10 MB bench file (bench/datasets.ts, `npm run bench`):
+ * - uDSV (the issue's suggestion) took 96-241 ms (median ~160) for row arrays alone, versus 53-84 ms (median
+ *   ~62) for the earlier string-based version of this scanner including its cell table, and uDSV's rows would
+ *   still need transposing and typing. It also cannot do what the upload contract needs: it takes one row
+ *   delimiter for the whole file (mixed CRLF/CR/LF files mis-split), silently pads short rows and glues the
+ *   fields of long rows into the last column (ragged rows become wrong data instead of an error), accepts an
+ *   unterminated quote by swallowing the rest of the file, reports no line numbers, and builds its typed
+ *   converters with `new Function`, which workerd forbids.
+ * - Reading the bytes instead of a decoded string drops the 10 MB string, and streaming cells into the column
+ *   builders drops the cell table (8 bytes a cell, 11.6 MB for the bench file). Timed interleaved on one
+ *   (busy) machine, 15 runs each: string decode + string scan with cell table 5-50 + 52-292 ms (medians 14 +
+ *   115), UTF-8 check + this byte scan 8-33 + 44-180 ms (medians 14 + 80). With the other changes of that
+ *   round the upload's peak extra heap went from 97-114 MiB to 43-58 MiB as an upper bound (cold first run,
+ *   mostly young garbage of unoptimised code) and 18.8 MiB live (table + snapshot).
+ *   Cell boundaries are ASCII bytes (`,` `"` CR LF), which never occur inside a multi-byte UTF-8 sequence, so
+ *   byte offsets split cells exactly where character offsets would.
  *
  * Grammar (RFC 4180 plus what pandas' C tokenizer accepts): fields split on `,`; a record ends at CRLF, LF or
  * a lone CR; a field that starts with `"` is quoted and may contain commas, line breaks and `""`; a quote later
@@ -25,17 +33,12 @@ export interface CsvScanLimits {
   readonly maxCellBytes: number;
 }
 
-export interface CellGrid {
-  readonly text: string;
-  /** Number of fields in every record (the header's). */
-  readonly columnCount: number;
-  /** Data records, header excluded. */
-  readonly rowCount: number;
-  /**
-   * Pairs [start, end) per cell in record-major order, header record first. A negative start `~s` marks a
-   * quoted cell whose content holds doubled quotes to be unescaped.
-   */
-  readonly bounds: Int32Array;
+/** Receives the cells in file order. A negative start `~s` marks a quoted cell with doubled quotes inside. */
+export interface CellSink {
+  /** The header record: `bounds` holds [start, end) per header cell; `capacity` bounds the data rows. */
+  header(bounds: Int32Array, capacity: number): void;
+  /** One cell of data row `row` (0-based, header excluded), in column order. */
+  cell(column: number, row: number, start: number, end: number): void;
 }
 
 const COMMA = 44;
@@ -46,54 +49,50 @@ const SPACE = 32;
 const TAB = 9;
 
 /**
- * Splits CSV text into cell ranges, enforcing the row, column and cell limits and rectangular records.
+ * Splits the CSV bytes from `from` on, enforcing the row, column and cell limits and rectangular records.
+ * Cells of a record are handed to the sink before the record's field count is checked, so after a throw the
+ * sink holds a partial row; callers discard everything on error. Returns the number of data rows.
  *
  * @throws EngineError `malformed_csv`, `ragged_row`, `too_many_rows`, `too_many_columns`, `cell_too_large`,
  *   `empty_file`, `no_data_rows`, each with the 1-based line in `details.line` where one applies.
  * @example
- * const grid = scanCells("a,b\n1,\"x,y\"\n", { maxRows: 10, maxColumns: 10, maxCellBytes: 100 });
- * grid.columnCount; // 2
- * grid.rowCount; // 1
+ * const rows = scanCells(new TextEncoder().encode('a,b\n1,"x,y"\n'), 0, limits, sink); // 1
  */
-export function scanCells(text: string, limits: CsvScanLimits): CellGrid {
-  const n = text.length;
-  let bounds: Int32Array = new Int32Array(1 << 16);
-  let sized = false;
-  let used = 0;
-  let pos = 0;
+export function scanCells(bytes: Uint8Array, from: number, limits: CsvScanLimits, sink: CellSink): number {
+  const n = bytes.length;
+  let header: Int32Array = new Int32Array(64);
+  let pos = from;
   let line = 1;
   let columnCount = -1;
   let rowCount = 0;
   let headerLine = 1;
-  // cells whose UTF-16 length is at most a third of the byte limit cannot exceed it in UTF-8
-  const cheapCellLimit = Math.floor(limits.maxCellBytes / 3);
 
   while (pos < n) {
-    let c = text.charCodeAt(pos);
+    let c = bytes[pos];
     if (c === SPACE || c === TAB || c === LF || c === CR) {
       let p = pos;
-      while (p < n && ((c = text.charCodeAt(p)) === SPACE || c === TAB)) p++;
+      while (p < n && ((c = bytes[p]) === SPACE || c === TAB)) p++;
       if (p >= n) break;
       if (c === LF || c === CR) {
-        pos = c === CR && text.charCodeAt(p + 1) === LF ? p + 2 : p + 1;
+        pos = c === CR && bytes[p + 1] === LF ? p + 2 : p + 1;
         line++;
         continue;
       }
     }
 
     const recordLine = line;
-    const cap = columnCount < 0 ? Infinity : columnCount;
+    const inHeader = columnCount < 0;
     let fields = 0;
     for (;;) {
       let start: number;
       let end: number;
       let escaped = false;
-      if (pos < n && text.charCodeAt(pos) === QUOTE) {
+      if (pos < n && bytes[pos] === QUOTE) {
         const openLine = line;
         let q = pos + 1;
         start = q;
         for (;;) {
-          const close = text.indexOf('"', q);
+          const close = bytes.indexOf(QUOTE, q);
           if (close === -1) {
             throw new EngineError(
               "malformed_csv",
@@ -101,8 +100,8 @@ export function scanCells(text: string, limits: CsvScanLimits): CellGrid {
               { line: openLine },
             );
           }
-          line += countLineBreaks(text, q, close);
-          if (text.charCodeAt(close + 1) === QUOTE) {
+          line += countLineBreaks(bytes, q, close);
+          if (bytes[close + 1] === QUOTE) {
             escaped = true;
             q = close + 2;
             continue;
@@ -112,7 +111,7 @@ export function scanCells(text: string, limits: CsvScanLimits): CellGrid {
           break;
         }
         if (pos < n) {
-          c = text.charCodeAt(pos);
+          c = bytes[pos];
           if (c !== COMMA && c !== LF && c !== CR) {
             throw new EngineError(
               "malformed_csv",
@@ -124,36 +123,38 @@ export function scanCells(text: string, limits: CsvScanLimits): CellGrid {
       } else {
         start = pos;
         while (pos < n) {
-          c = text.charCodeAt(pos);
+          c = bytes[pos];
           if (c === COMMA || c === LF || c === CR) break;
           pos++;
         }
         end = pos;
       }
 
-      if (end - start > cheapCellLimit && utf8Length(text, start, end) > limits.maxCellBytes) {
+      if (end - start > limits.maxCellBytes) {
         throw new EngineError(
           "cell_too_large",
           `Line ${recordLine}, field ${fields + 1} is larger than the ${limits.maxCellBytes}-byte limit for one cell.`,
           { line: recordLine },
         );
       }
-      if (fields < cap) {
-        if (used + 2 > bounds.length) bounds = growBounds(bounds);
-        bounds[used++] = escaped ? ~start : start;
-        bounds[used++] = end;
+      if (inHeader) {
+        if (fields * 2 + 2 > header.length) header = grow(header);
+        header[fields * 2] = escaped ? ~start : start;
+        header[fields * 2 + 1] = end;
+      } else if (fields < columnCount) {
+        sink.cell(fields, rowCount, escaped ? ~start : start, end);
       }
       fields++;
 
       if (pos >= n) break;
-      c = text.charCodeAt(pos++);
+      c = bytes[pos++];
       if (c === COMMA) continue;
-      if (c === CR && text.charCodeAt(pos) === LF) pos++;
+      if (c === CR && bytes[pos] === LF) pos++;
       line++;
       break;
     }
 
-    if (columnCount < 0) {
+    if (inHeader) {
       if (fields > limits.maxColumns) {
         throw new EngineError(
           "too_many_columns",
@@ -163,17 +164,9 @@ export function scanCells(text: string, limits: CsvScanLimits): CellGrid {
       }
       columnCount = fields;
       headerLine = recordLine;
-      if (!sized) {
-        // size the cell table once from the line count: a doubling growth would hold old and new copies
-        // (tens of MB for a 10 MB file) at the same time
-        sized = true;
-        const capacity = (countRecordsUpperBound(text, pos) + 1) * columnCount * 2 + used;
-        if (capacity > bounds.length && capacity < 0x7fffffff) {
-          const exact = new Int32Array(capacity);
-          exact.set(bounds.subarray(0, used));
-          bounds = exact;
-        }
-      }
+      // sizing the columns once from the line count avoids growth copies (old + new array alive together);
+      // one row more than the limit, because that row's cells arrive before the row-count check throws
+      sink.header(header.subarray(0, fields * 2), Math.min(countRecordsUpperBound(bytes, pos), limits.maxRows + 1));
       continue;
     }
     if (fields !== columnCount) {
@@ -198,41 +191,48 @@ export function scanCells(text: string, limits: CsvScanLimits): CellGrid {
       line: headerLine,
     });
   }
-  return { text, columnCount, rowCount, bounds: bounds.subarray(0, used) };
+  return rowCount;
 }
 
-/** Records after `from` are at most the LF count (or the CR count for CR-only files) plus one. */
-function countRecordsUpperBound(text: string, from: number): number {
-  let lf = 0;
-  for (let at = text.indexOf("\n", from); at !== -1; at = text.indexOf("\n", at + 1)) lf++;
-  if (lf > 0 && text.indexOf("\r", from) === -1) return lf + 1;
-  let cr = 0;
-  for (let at = text.indexOf("\r", from); at !== -1; at = text.indexOf("\r", at + 1)) cr++;
-  return Math.max(lf, cr) + 1;
-}
-
-function growBounds(bounds: Int32Array): Int32Array {
-  const next = new Int32Array(bounds.length * 2);
-  next.set(bounds);
-  return next;
-}
-
-function countLineBreaks(text: string, from: number, to: number): number {
-  let breaks = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === LF) breaks++;
-    else if (c === CR && text.charCodeAt(i + 1) !== LF) breaks++;
+/**
+ * Records after `from` are at most the line breaks (LF, CRLF or lone CR) plus one. LFs are counted a 32-bit
+ * word at a time (SWAR zero-byte test on `word ^ 0x0a0a0a0a`): ~7 ms for the bench file, against ~9-13
+ * ms for an indexOf per line.
+ */
+function countRecordsUpperBound(bytes: Uint8Array, from: number): number {
+  let breaks = 1;
+  const head = Math.min(bytes.length, from + ((4 - ((bytes.byteOffset + from) & 3)) & 3));
+  const words = wordsFrom(bytes, head);
+  for (let w = 0; w < words.length; w++) {
+    const x = words[w] ^ 0x0a0a0a0a;
+    // high bit set exactly in the bytes of x that are zero (the LF bytes); the multiply sums the four flags
+    const zero = ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x | 0x7f7f7f7f);
+    breaks += Math.imul((zero >>> 7) & 0x01010101, 0x01010101) >>> 24;
   }
+  for (let i = from; i < head; i++) if (bytes[i] === LF) breaks++;
+  for (let i = head + words.length * 4; i < bytes.length; i++) if (bytes[i] === LF) breaks++;
+  for (let at = bytes.indexOf(CR, from); at !== -1; at = bytes.indexOf(CR, at + 1)) if (bytes[at + 1] !== LF) breaks++;
   return breaks;
 }
 
-function utf8Length(text: string, from: number, to: number): number {
-  let bytes = 0;
+/** The whole 32-bit words of `bytes` from the 4-aligned index `head` on. */
+function wordsFrom(bytes: Uint8Array, head: number): Uint32Array {
+  if (head >= bytes.length) return new Uint32Array(0);
+  return new Uint32Array(bytes.buffer, bytes.byteOffset + head, (bytes.length - head) >> 2);
+}
+
+function grow(cells: Int32Array): Int32Array {
+  const next = new Int32Array(cells.length * 2);
+  next.set(cells);
+  return next;
+}
+
+function countLineBreaks(bytes: Uint8Array, from: number, to: number): number {
+  let breaks = 0;
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    // a surrogate pair is 2 code units and 4 bytes, so 2 per unit
-    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+    const c = bytes[i];
+    if (c === LF) breaks++;
+    else if (c === CR && bytes[i + 1] !== LF) breaks++;
   }
-  return bytes;
+  return breaks;
 }

@@ -36,7 +36,8 @@ const TOP_LIMIT = 10;
  */
 export function profileTable(table: Table): Map<string, ColumnProfile> {
   const profile = new Map<string, ColumnProfile>();
-  for (const column of table.columns) profile.set(column.name, profileColumn(column));
+  const scratch: HashScratch = { slots: null };
+  for (const column of table.columns) profile.set(column.name, profileColumn(column, scratch));
   return profile;
 }
 
@@ -55,13 +56,13 @@ export function profileToJson(profile: Map<string, ColumnProfile>): Record<strin
   return json;
 }
 
-function profileColumn(column: Column): ColumnProfile {
+function profileColumn(column: Column, scratch: HashScratch): ColumnProfile {
   if (column.type === "string") return profileStrings(column);
   if (column.type === "boolean") return profileBooleans(column);
-  return profileValues(column);
+  return profileValues(column, scratch);
 }
 
-function profileValues(column: ValueColumn): ColumnProfile {
+function profileValues(column: ValueColumn, scratch: HashScratch): ColumnProfile {
   const { values } = column;
   let count = 0;
   let min = Infinity;
@@ -79,7 +80,7 @@ function profileValues(column: ValueColumn): ColumnProfile {
     compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
     sum = t;
   }
-  const base = { type: column.type, null_count: values.length - count, distinct_count: countDistinct(values, count, min, max) };
+  const base = { type: column.type, null_count: values.length - count, distinct_count: countDistinct(values, count, min, max, scratch) };
   if (column.type === "datetime") {
     return { ...base, min: count ? new Date(min).toISOString() : null, max: count ? new Date(max).toISOString() : null };
   }
@@ -106,7 +107,7 @@ function sampleStd(values: Float64Array, mean: number, count: number): number {
  * nunique() over non-missing values. Integral values in a range not much wider than the count (ids,
  * amounts, codes) are counted with a byte map; anything else (floats, epoch-ms datetimes) goes through a hash set.
  */
-function countDistinct(values: Float64Array, count: number, min: number, max: number): number {
+function countDistinct(values: Float64Array, count: number, min: number, max: number, scratch: HashScratch): number {
   if (count === 0) return 0;
   const span = max - min;
   if (span < 4 * count + 1024 && Number.isInteger(min) && Number.isInteger(max)) {
@@ -128,30 +129,45 @@ function countDistinct(values: Float64Array, count: number, min: number, max: nu
     }
     if (integral) return distinct;
   }
-  return countDistinctHashed(values, count);
+  return countDistinctHashed(values, count, scratch);
 }
 
 const hashView = new Float64Array(1);
 const hashWords = new Int32Array(hashView.buffer);
 
-/** Open-addressing hash set over the values' bits: O(n), unlike a sort of a copy. */
-function countDistinctHashed(values: Float64Array, count: number): number {
+/**
+ * One hash table for every column of a profileTable call. A table per hashed column (floats, datetimes),
+ * with a key array, was 4.5 MB each for the 145k-row bench file: 18 MB of garbage for its four such columns,
+ * now one 2 MB table.
+ */
+interface HashScratch {
+  slots: Int32Array | null;
+}
+
+/**
+ * Open-addressing hash set over the values' bits: O(n), unlike a sort of a copy. A slot holds the row index
+ * + 1 of the value's first occurrence (0 = free), so the table is 4 bytes a slot and needs no key array.
+ */
+function countDistinctHashed(values: Float64Array, count: number, scratch: HashScratch): number {
   let size = 1024;
   while (size < count * 2) size *= 2;
+  let slots = scratch.slots;
+  if (slots === null || slots.length < size) slots = scratch.slots = new Int32Array(size);
+  else slots = slots.subarray(0, size).fill(0);
   const mask = size - 1;
-  const keys = new Float64Array(size);
-  const used = new Uint8Array(size);
   let distinct = 0;
   for (let i = 0; i < values.length; i++) {
     // +0 folds -0 into 0, as nunique() does
     const x = values[i] + 0;
     if (x !== x) continue;
     hashView[0] = x;
-    let slot = Math.imul(hashWords[0] ^ Math.imul(hashWords[1], 0x9e3779b1), 0x85ebca6b) & mask;
-    while (used[slot] === 1 && keys[slot] !== x) slot = (slot + 1) & mask;
-    if (used[slot] === 0) {
-      used[slot] = 1;
-      keys[slot] = x;
+    const h = Math.imul(hashWords[0] ^ Math.imul(hashWords[1], 0x9e3779b1), 0x85ebca6b);
+    // fold the well-mixed high bits into the masked low ones: without it the bench file's float columns
+    // averaged 2-5 extra probes per value, with it under 0.05
+    let slot = (h ^ (h >>> 15)) & mask;
+    while (slots[slot] !== 0 && values[slots[slot] - 1] + 0 !== x) slot = (slot + 1) & mask;
+    if (slots[slot] === 0) {
+      slots[slot] = i + 1;
       distinct++;
     }
   }
@@ -161,14 +177,16 @@ function countDistinctHashed(values: Float64Array, count: number): number {
 function profileBooleans(column: ValueColumn): ColumnProfile {
   let trues = 0;
   let falses = 0;
-  for (const x of column.values) {
-    if (x === 1) trues++;
-    else if (x === 0) falses++;
+  const { values } = column;
+  // an indexed loop: `for...of` over a typed array left ~8 MB of iterator results per 145k rows
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] === 1) trues++;
+    else if (values[i] === 0) falses++;
   }
   const top: Array<{ value: boolean; count: number }> = [];
   if (falses > 0) top.push({ value: false, count: falses });
   if (trues > 0) trues > falses ? top.unshift({ value: true, count: trues }) : top.push({ value: true, count: trues });
-  const nullCount = column.values.length - trues - falses;
+  const nullCount = values.length - trues - falses;
   return { type: "boolean", null_count: nullCount, distinct_count: top.length, top };
 }
 

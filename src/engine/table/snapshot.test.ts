@@ -1,3 +1,4 @@
+import { Column as ArrowColumn } from "@uwdata/flechette";
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../csv/parse-csv.js";
 import { EngineError } from "../errors.js";
@@ -46,5 +47,30 @@ describe("snapshot", () => {
 
   it("refuses bytes that are not a snapshot", () => {
     expect(() => decodeSnapshot(new Uint8Array([1, 2, 3, 4]))).toThrow(EngineError);
+  });
+
+  it("maps byte offsets to string offsets in a non-ASCII dictionary (2-, 3-, 4-byte characters, empty entry)", () => {
+    const dictionary = ["a", "é", "", "日本語", "😀x", "z😀😀", "plain", "\u{10FFFF}"];
+    const table: Table = {
+      rowCount: 9,
+      columns: [{ name: "s", type: "string", codes: new Int32Array([0, 1, 2, 3, 4, 5, 6, 7, -1]), dictionary }],
+    };
+    expect(plain(decodeSnapshot(encodeSnapshot(table)))).toEqual(plain(table));
+  });
+
+  it("encodes lone surrogates as TextEncoder does (U+FFFD), also when two entries would join into a pair", () => {
+    const table: Table = {
+      rowCount: 4,
+      columns: [{ name: "s", type: "string", codes: new Int32Array([0, 1, 2, 3]), dictionary: ["a\uD83D", "\uDE00b", "\uDC00", "é"] }],
+    };
+    const decoded = decodeSnapshot(encodeSnapshot(table)).columns[0];
+    expect(decoded.type === "string" && decoded.dictionary).toEqual(["a\uFFFD", "\uFFFDb", "\uFFFD", "é"]);
+  });
+
+  it("leaves flechette's Column.cache as it found it, also after a refused snapshot", () => {
+    const cache = ArrowColumn.prototype.cache;
+    decodeSnapshot(encodeSnapshot(parseCsv(new TextEncoder().encode("s\na\n"))));
+    expect(() => decodeSnapshot(new Uint8Array([1, 2, 3, 4]))).toThrow(EngineError);
+    expect(ArrowColumn.prototype.cache).toBe(cache);
   });
 });
