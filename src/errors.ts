@@ -9,6 +9,7 @@ export const ERROR_STATUS = {
   no_data_rows: 400,
   too_many_rows: 400,
   too_many_columns: 400,
+  too_many_cells: 400,
   cell_too_large: 400,
   ragged_row: 400,
   malformed_csv: 400,

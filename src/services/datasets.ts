@@ -58,6 +58,7 @@ const CSV_ERROR_CODES: Record<string, ErrorCode> = {
   ragged_row: "ragged_row",
   too_many_rows: "too_many_rows",
   too_many_columns: "too_many_columns",
+  too_many_cells: "too_many_cells",
   cell_too_large: "cell_too_large",
 };
 
