@@ -25,6 +25,7 @@ const CORPUS: Array<[string, string | Uint8Array, string, number, string, number
   ["an unterminated quote", 'a,b\n1,"open\n2,3\n', "quote.csv", 400, "malformed_csv", 2],
   ["501 columns", Array.from({ length: 501 }, (_, i) => `c${i}`).join(",") + "\n" + "1,".repeat(500) + "1\n", "wide.csv", 400, "too_many_columns"],
   ["a 70 KiB cell", `a,b\n1,${"x".repeat(70 * 1024)}\n`, "cell.csv", 400, "cell_too_large", 2],
+  ["over 4,000,000 cells", "a,b,c,d,e\n" + "1,1,1,1,1\n".repeat(800_001), "cells.csv", 400, "too_many_cells"],
   ["a 300-character header", `${"h".repeat(300)},b\n1,2\n`, "header.csv", 400, "invalid_csv"],
 ];
 
