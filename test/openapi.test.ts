@@ -44,6 +44,26 @@ describe("OpenAPI", () => {
     expect(documented.sort()).toEqual(DOCUMENTED_ROUTES.map(([m, p]) => `${m} ${p}`).sort());
   });
 
+  it("resolves every $ref inside the document", async () => {
+    const doc = (await (await call("/openapi.json")).json()) as Record<string, unknown>;
+    const refs = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === "object") {
+        for (const [key, value] of Object.entries(node)) {
+          if (key === "$ref" && typeof value === "string") refs.add(value);
+          else walk(value);
+        }
+      }
+    };
+    walk(doc);
+    expect(refs).toContain("#/components/schemas/ExecutionPlan");
+    for (const ref of refs) {
+      const target = ref.slice(2).split("/").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], doc);
+      expect(target, ref).toBeDefined();
+    }
+  });
+
   it("serves Swagger UI at /docs and ReDoc at /redoc", async () => {
     const docs = await call("/docs");
     expect(docs.status).toBe(200);

@@ -19,14 +19,23 @@ const SessionIdSchema = zod.string().min(1).max(64);
 const ExecuteRequestSchema = zod.strictObject({ session_id: SessionIdSchema, plan: zod.unknown() });
 const ValidateEnvelopeSchema = zod.strictObject({ session_id: SessionIdSchema, plan: zod.unknown() });
 
-/** OpenAPI body schemas written from the same zod schemas (documentation only: these routes parse by hand). */
-const planJson = zod.toJSONSchema(PlanSchema, { target: "draft-2020-12", unrepresentable: "any" }) as Record<string, unknown>;
-delete planJson.$schema;
+/**
+ * OpenAPI body schemas written from the same zod schemas (documentation only: these routes parse by hand, since
+ * /validate answers 200 with the problems and /execute records refused plans). The plan's JSON Schema
+ * definitions become components, so `$ref`s resolve inside the OpenAPI document.
+ */
+const planJsonSchema = JSON.parse(
+  JSON.stringify(zod.toJSONSchema(PlanSchema, { target: "draft-2020-12", unrepresentable: "any" })).replaceAll(
+    '"#/$defs/',
+    '"#/components/schemas/',
+  ),
+) as { $ref: string; $defs: Record<string, SchemaObject> };
+const planRef: SchemaObject = { $ref: planJsonSchema.$ref };
 const executeBodyDoc: SchemaObject = {
   type: "object",
   required: ["session_id", "plan"],
   additionalProperties: false,
-  properties: { session_id: { type: "string" }, plan: planJson as SchemaObject },
+  properties: { session_id: { type: "string" }, plan: planRef },
 };
 
 const ValidationReportSchema = z
@@ -90,7 +99,7 @@ const validateRoute = createRoute({
   security: BearerSecurity,
   middleware: [requireUser()] as const,
   request: {
-    body: { required: true, content: { "application/json": { schema: { oneOf: [executeBodyDoc, planJson as SchemaObject] } } } },
+    body: { required: true, content: { "application/json": { schema: { oneOf: [executeBodyDoc, planRef] } } } },
   },
   responses: { 200: jsonResponse(ValidationReportSchema, "The validation report."), ...problemResponses(400, 401, 404, 415, 422) },
 });
@@ -170,7 +179,11 @@ const datasetSchemaRoute = createRoute({
 const isEnvelope = (body: unknown): boolean =>
   typeof body === "object" && body !== null && !Array.isArray(body) && Object.hasOwn(body, "plan") && !Object.hasOwn(body, "operation");
 
-export const analyticsRoutes = createRouter()
+export const analyticsRoutes = createRouter();
+for (const [name, schema] of Object.entries(planJsonSchema.$defs)) {
+  analyticsRoutes.openAPIRegistry.registerComponent("schemas", name, schema);
+}
+analyticsRoutes
   .openapi(validateRoute, async (c) => {
     const body = await readJson(c.req.raw);
     if (!isEnvelope(body)) {
