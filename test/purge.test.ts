@@ -5,6 +5,7 @@ import { createDb } from "../src/db/client";
 import { DEFAULT_PURGE_LIMITS, purgeDatasets } from "../src/jobs/purge";
 import worker from "../src/index";
 import { call, createUser, uploadOk } from "./factories";
+import { failingBucket, failingDb } from "./faults";
 
 const CSV = "a,b\n1,x\n2,y\n";
 const HOUR = 3_600_000;
@@ -19,33 +20,6 @@ async function runCron(): Promise<void> {
   const ctx = createExecutionContext();
   await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: "0 * * * *" }), env, ctx);
   await waitOnExecutionContext(ctx);
-}
-
-/** A D1 binding that fails statements matching `pattern`, as if D1 broke mid-operation. */
-function failingDb(pattern: RegExp): D1Database {
-  return new Proxy(env.DB, {
-    get(target, prop) {
-      if (prop === "prepare") {
-        return (sql: string) => {
-          if (pattern.test(sql)) throw new Error("D1_ERROR: injected failure");
-          return target.prepare(sql);
-        };
-      }
-      const value = Reflect.get(target, prop);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-}
-
-/** An R2 binding whose listed methods fail. */
-function failingBucket(...methods: Array<"put" | "delete" | "get">): R2Bucket {
-  return new Proxy(env.UPLOADS, {
-    get(target, prop) {
-      if (methods.includes(prop as "put")) return () => Promise.reject(new Error("R2 injected failure"));
-      const value = Reflect.get(target, prop);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
 }
 
 describe("purge", () => {
