@@ -8,8 +8,9 @@
 import { env } from "cloudflare:test";
 import { sign } from "hono/jwt";
 import { beforeAll, describe, expect, it } from "vitest";
-import { b64urlJson, checkContract } from "./arbitraries";
 import { call, createUser, type TestUser, uploadOk } from "./factories";
+import { b64urlJson } from "./fuzz/body-arbitraries";
+import { checkContract } from "./fuzz/contract";
 
 const MARK = "zqxMARK";
 const A_CSV = [

@@ -11,9 +11,9 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
 import { createDb } from "../src/db/client";
 import { DEFAULT_PURGE_LIMITS, purgeDatasets } from "../src/jobs/purge";
-import { checkContract } from "./arbitraries";
 import { call, createUser, type TestUser, unique, uploadOk } from "./factories";
 import { failingBucket, failingDb, unreachableLimiter } from "./faults";
+import { checkContract } from "./fuzz/contract";
 
 const app = createApp();
 /** A CSV no other test uploads, so its snapshot is not in the isolate's snapshot cache (keyed by sha256). */

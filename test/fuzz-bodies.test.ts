@@ -2,24 +2,15 @@
  * Property-based fuzzing of every route that takes a body (register, login, validate, execute, upload) and of the
  * Authorization header on every authenticated route: never a 5xx, every error the contract's problem+json,
  * X-Request-Id on every answer, and no prototype pollution in this isolate, which is also the worker's (checked
- * below). Seeded (SEED in ./arbitraries); fast-check prints the seed and the shrunk case on failure.
+ * below). Seeded (SEED in ./fuzz/seed); fast-check prints the seed and the shrunk case on failure.
  */
 import { fc, test as fcTest } from "@fast-check/vitest";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import {
-  authorizationValue,
-  checkContract,
-  codeOf,
-  CONTENT_TYPES,
-  freshIp,
-  headerValue,
-  jsonBodyText,
-  POLLUTION_PAYLOADS,
-  PROPERTY_TIMEOUT,
-  SEED,
-  UserPool,
-} from "./arbitraries";
 import { call, type TestUser, uploadOk } from "./factories";
+import { authorizationValue, CONTENT_TYPES, headerValue, jsonBodyText, POLLUTION_PAYLOADS } from "./fuzz/body-arbitraries";
+import { checkContract, codeOf } from "./fuzz/contract";
+import { PROPERTY_TIMEOUT, SEED } from "./fuzz/seed";
+import { freshIp, UserPool } from "./fuzz/user-pool";
 
 const BODY_ROUTES = ["/api/auth/register", "/api/auth/login", "/api/analytics/validate", "/api/analytics/execute", "/api/analytics/upload"] as const;
 type BodyRoute = (typeof BODY_ROUTES)[number];

@@ -6,8 +6,12 @@
  */
 import { fc, test as fcTest } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
-import { checkContract, checkProfile, codeOf, csvStyleArb, PROPERTY_TIMEOUT, referenceTable, SEED, serialiseCsv, tableArb, UserPool } from "./arbitraries";
 import { call, upload } from "./factories";
+import { checkContract, codeOf } from "./fuzz/contract";
+import { csvStyleArb, serialiseCsv, tableArb } from "./fuzz/csv-arbitraries";
+import { checkProfile, referenceTable } from "./fuzz/reference";
+import { PROPERTY_TIMEOUT, SEED } from "./fuzz/seed";
+import { UserPool } from "./fuzz/user-pool";
 
 const pool = new UserPool();
 

@@ -7,21 +7,14 @@
  */
 import { fc, test as fcTest } from "@fast-check/vitest";
 import { afterAll, describe, expect } from "vitest";
-import {
-  checkAggregation,
-  checkContract,
-  codeOf,
-  csvStyleArb,
-  planArb,
-  PROPERTY_TIMEOUT,
-  referenceExecute,
-  referenceTable,
-  SEED,
-  serialiseCsv,
-  tableArb,
-  UserPool,
-} from "./arbitraries";
 import { call, uploadOk } from "./factories";
+import { checkContract, codeOf } from "./fuzz/contract";
+import { csvStyleArb, serialiseCsv, tableArb } from "./fuzz/csv-arbitraries";
+import { planArb } from "./fuzz/plan-arbitraries";
+import { referenceTable } from "./fuzz/reference";
+import { checkAggregation, referenceExecute } from "./fuzz/reference-execute";
+import { PROPERTY_TIMEOUT, SEED } from "./fuzz/seed";
+import { UserPool } from "./fuzz/user-pool";
 
 const PLANS_PER_DATASET = 12;
 const pool = new UserPool({ uploads: 9, executes: 90 });
