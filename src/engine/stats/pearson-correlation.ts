@@ -1,4 +1,3 @@
-import { neumaierSum } from "./neumaier-sum";
 import { pairwiseSum } from "./pairwise-sum";
 import { regularizedIncompleteBeta } from "./regularized-incomplete-beta";
 
@@ -29,10 +28,8 @@ export function pearsonCorrelation(x: Float64Array, y: Float64Array, n: number):
   if (n === 2) return { coefficient: Math.sign(x[1] - x[0]) * Math.sign(y[1] - y[0]), pValue: 1 };
   const xMean = pairwiseSum(x, 0, n) / n;
   const yMean = pairwiseSum(y, 0, n) / n;
-  const xNorm = Math.sqrt(neumaierSum(n, (i) => (x[i] - xMean) * (x[i] - xMean)));
-  const yNorm = Math.sqrt(neumaierSum(n, (i) => (y[i] - yMean) * (y[i] - yMean)));
-  const raw = neumaierSum(n, (i) => ((x[i] - xMean) / xNorm) * ((y[i] - yMean) / yNorm));
-  const r = Math.max(-1, Math.min(1, raw));
+  const { xNorm, yNorm } = deviationNorms(x, y, n, xMean, yMean);
+  const r = Math.max(-1, Math.min(1, normalizedCrossProduct(x, y, n, xMean, yMean, xNorm, yNorm)));
   const ab = n / 2 - 1;
   const pValue = 2 * regularizedIncompleteBeta((1 - Math.abs(r)) / 2, ab, ab);
   return { coefficient: r, pValue: Math.min(1, pValue) };
@@ -42,4 +39,41 @@ export function pearsonCorrelation(x: Float64Array, y: Float64Array, n: number):
 export function isConstant(values: Float64Array, n: number): boolean {
   for (let i = 1; i < n; i++) if (values[i] !== values[0]) return false;
   return true;
+}
+
+// The two sums below are Neumaier compensated sums exactly as `neumaierSum` computes them (same terms in the
+// same order, so bit-identical) written out inline: with a closure per term V8 makes a call per element, and
+// the two norms share one pass. The cross-product needs the norms, hence its own pass; it divides each
+// deviation by its norm (not multiplying by a reciprocal), as scipy does: np.dot(xm / ‖xm‖, ym / ‖ym‖).
+
+/** ‖x - x̄‖ and ‖y - ȳ‖, each the square root of a compensated sum of squares. */
+function deviationNorms(x: Float64Array, y: Float64Array, n: number, xMean: number, yMean: number) {
+  let sx = 0, cx = 0, sy = 0, cy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = x[i] - xMean;
+    const dy = y[i] - yMean;
+    const xx = dx * dx;
+    const yy = dy * dy;
+    let t = sx + xx;
+    cx += Math.abs(sx) >= Math.abs(xx) ? sx - t + xx : xx - t + sx;
+    sx = t;
+    t = sy + yy;
+    cy += Math.abs(sy) >= Math.abs(yy) ? sy - t + yy : yy - t + sy;
+    sy = t;
+  }
+  return { xNorm: Math.sqrt(sx + cx), yNorm: Math.sqrt(sy + cy) };
+}
+
+/** Σ ((xᵢ - x̄)/‖x - x̄‖)((yᵢ - ȳ)/‖y - ȳ‖), compensated. */
+function normalizedCrossProduct(
+  x: Float64Array, y: Float64Array, n: number, xMean: number, yMean: number, xNorm: number, yNorm: number,
+): number {
+  let sum = 0, compensation = 0;
+  for (let i = 0; i < n; i++) {
+    const term = ((x[i] - xMean) / xNorm) * ((y[i] - yMean) / yNorm);
+    const t = sum + term;
+    compensation += Math.abs(sum) >= Math.abs(term) ? sum - t + term : term - t + sum;
+    sum = t;
+  }
+  return sum + compensation;
 }
