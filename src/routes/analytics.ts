@@ -60,7 +60,7 @@ const ExecutionSchema = z
     }),
     row_count: z.number().int(),
     filtered_row_count: z.number().int(),
-    execution_time_ms: z.number(),
+    execution_time_ms: z.number().meta({ description: "Wall time of the call in the Worker (on Workers the clock advances with I/O, not during computation)." }),
     chart: z.record(z.string(), z.unknown()).nullable(),
     warnings: z.array(FieldProblemSchema),
     provenance: z.object({

@@ -33,7 +33,7 @@ export const FilterSchema = z
 export const PlanSchema = z
   .strictObject({
     operation: z.enum(OPERATIONS),
-    target_column: ColumnRefSchema.nullish().meta({ description: "Aggregations except count (optional there) and forecast." }),
+    target_column: ColumnRefSchema.nullish().meta({ description: "Aggregations except count (optional there) and forecast. mean/sum accept numeric and boolean columns, std/median numeric ones, min/max numeric and datetime ones." }),
     filters: z.array(FilterSchema).max(MAX_FILTERS).nullish().meta({ description: "ANDed, applied before anything else." }),
     group_by: z.array(ColumnRefSchema).max(MAX_GROUP_BY).nullish().meta({ description: "Aggregations, correlation and regression; rows with a missing key are dropped; groups sorted by key ascending." }),
     x_axis: ColumnRefSchema.nullish().meta({ description: "Numeric column: correlation and regression (the regressor)." }),
