@@ -47,12 +47,22 @@ describe("charts through the API", () => {
     expect(await svg.json()).toEqual(problem(404, "not_found", { detail: "Chart not found" }));
   });
 
-  it("refuses an impossible chart as a validation error", async () => {
+  it("refuses a chart that cannot draw the result as a validation error naming what is missing", async () => {
     const res = await execute({ operation: "mean", target_column: "amount", chart_type: "heatmap" });
-    expect([200, 422]).toContain(res.status);
-    const body = (await res.json()) as { warnings?: Array<{ code: string }>; errors?: Array<{ code: string }> };
-    const problems = [...(body.warnings ?? []), ...(body.errors ?? [])].map((p) => p.code);
-    expect(problems.some((c) => c.startsWith("chart"))).toBe(true);
+    expect(res.status).toBe(422);
+    expect(await res.json()).toEqual(
+      problem(422, "invalid_plan", {
+        errors: [{ path: "plan.chart_type", code: "chart_unsupported", message: expect.stringContaining("exactly two group_by columns") }],
+      }),
+    );
+  });
+
+  it("draws a legal but poor chart with a warning", async () => {
+    const res = await execute({ operation: "sum", target_column: "amount", group_by: ["<script>alert(1)</script>"], chart_type: "line" });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { warnings: Array<{ code: string }>; chart: { svg: string } };
+    expect(body.warnings.map((w) => w.code)).toContain("chart_mismatch");
+    expect(body.chart.svg.startsWith("<svg")).toBe(true);
   });
 
   it("serves the SVG to its owner only", async () => {

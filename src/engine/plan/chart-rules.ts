@@ -17,6 +17,11 @@ export interface ChartContext {
 export interface ChartRule {
   /** True when the chart can show this result; unknown types count as fitting (no warning on a guess). */
   readonly fits: (context: ChartContext) => boolean;
+  /**
+   * False when the chart cannot be drawn at all for this result (a validation error, `chart_unsupported`);
+   * a result that does not fit but can still be drawn is only a warning. Absent: always drawable.
+   */
+  readonly drawable?: (context: ChartContext) => boolean;
   /** Completes "<chart> charts need ..." in the warning. */
   readonly needs: string;
 }
@@ -24,17 +29,21 @@ export interface ChartRule {
 const ordered = (type: ColumnType | undefined) => type === undefined || type === "integer" || type === "float" || type === "datetime";
 const grouped = (c: ChartContext) => c.groupKeyTypes.length > 0;
 const oneKey = (c: ChartContext) => c.groupKeyTypes.length === 1;
-const never = (needs: string): ChartRule => ({ fits: () => false, needs });
+const never = (needs: string): ChartRule => ({ fits: () => false, drawable: () => false, needs });
 /** Box plots and histograms draw the distribution of the aggregated values, so they need numbers behind them. */
+const numericTarget = (c: ChartContext) => c.hasTarget && c.targetType !== "string" && c.targetType !== "boolean";
 const distribution: ChartRule = {
-  fits: (c) => c.hasTarget && c.targetType !== "string" && c.targetType !== "boolean",
+  fits: numericTarget,
+  drawable: numericTarget,
   needs: "a numeric target_column whose distribution can be drawn",
 };
 
 /**
- * Which chart suits which result: the one table the plan warnings and the chart module share (the chart module
- * may extend it with how to draw each pair). A mismatch is a `chart_mismatch` warning, never an error: the
- * result is still right, only the picture would be odd.
+ * Which chart suits which result: the one table plan validation and the chart module share (the chart module
+ * may extend it with how to draw each pair). A chart that cannot be drawn for the result (a histogram of a
+ * string column, a heatmap without two keys, a scatter of an aggregate) is an error, `chart_unsupported`, so
+ * the client learns before anything runs; a chart that can be drawn but suits the result poorly (a line over
+ * categories) is a `chart_mismatch` warning: the result is right, only the picture is odd.
  *
  * - aggregation: `bar` always (one bar, or one per group); `line` over exactly one ordered group key (number or
  *   datetime); `heatmap` over exactly two group keys; `box`/`histogram` over the target's values; `scatter` never
@@ -47,7 +56,11 @@ export const CHART_RULES: Readonly<Record<ResultKind, Readonly<Record<ChartType,
   aggregation: {
     bar: { fits: () => true, needs: "" },
     line: { fits: (c) => oneKey(c) && ordered(c.groupKeyTypes[0]), needs: "exactly one numeric or datetime group_by column (the x axis)" },
-    heatmap: { fits: (c) => c.groupKeyTypes.length === 2, needs: "exactly two group_by columns (rows and columns of the grid)" },
+    heatmap: {
+      fits: (c) => c.groupKeyTypes.length === 2,
+      drawable: (c) => c.groupKeyTypes.length >= 2,
+      needs: "exactly two group_by columns (rows and columns of the grid)",
+    },
     box: distribution,
     histogram: distribution,
     scatter: never("two numeric axes; an aggregation gives one number per group (use bar, or line over an ordered key)"),
@@ -86,6 +99,19 @@ export const CHART_RULES: Readonly<Record<ResultKind, Readonly<Record<ChartType,
  */
 export function resultKindOf(operation: Operation): ResultKind {
   return (AGGREGATIONS as readonly string[]).includes(operation) ? "aggregation" : (operation as ResultKind);
+}
+
+/**
+ * Why a chart does not suit a result and whether it can be drawn anyway, or null when it suits.
+ *
+ * @example
+ * chartVerdict("histogram", { kind: "aggregation", groupKeyTypes: [], targetType: "string", hasTarget: true });
+ * // { reason: "histogram charts need a numeric target_column ...", drawable: false }
+ */
+export function chartVerdict(chart: ChartType, context: ChartContext): { reason: string; drawable: boolean } | null {
+  const rule = CHART_RULES[context.kind][chart];
+  if (rule.fits(context)) return null;
+  return { reason: `${chart} charts need ${rule.needs}`, drawable: rule.drawable?.(context) ?? true };
 }
 
 /**

@@ -184,13 +184,15 @@ describe("schemas agree with validatePlan", () => {
   const generic = genericPlanJsonSchema();
   const forDataset = datasetPlanJsonSchema(COLUMNS);
 
+  // Which chart can draw which result (chart_unsupported) is not encoded in the schemas: the server checks it.
+  const schemaChecks = (e: { code: string }) => e.code !== "chart_unsupported";
   test.prop([planLike], { numRuns: 1000 })("generic schema accepts exactly the plans valid on their own", (plan) => {
-    expect(validate(generic, plan)).toBe(validatePlan(plan).errors.length === 0);
+    expect(validate(generic, plan)).toBe(validatePlan(plan).errors.filter(schemaChecks).length === 0);
   });
 
-  // Filter values are not typed per column in the schema: uncoercible_value is the one check left to the server.
+  // Filter values are not typed per column in the schema either: uncoercible_value is also left to the server.
   test.prop([planLike], { numRuns: 1000 })("dataset schema accepts exactly the plans valid on the dataset", (plan) => {
-    const errors = validatePlan(plan, { columns: COLUMNS }).errors.filter((e) => e.code !== "uncoercible_value");
+    const errors = validatePlan(plan, { columns: COLUMNS }).errors.filter((e) => e.code !== "uncoercible_value" && schemaChecks(e));
     expect(validate(forDataset, plan)).toBe(errors.length === 0);
   });
 });

@@ -22,7 +22,8 @@ const isRole = (field: PlanField): field is ColumnRole => (ROLES as readonly str
  * The plan's JSON Schema (draft 2020-12) with descriptions, for an LLM tool definition or any validator.
  * Generated from PlanSchema with zod's `toJSONSchema`, so it accepts what the schema accepts, then made
  * self-contained (no `$ref`: the root must be a plain object for tool definitions), `group_by` marked
- * `uniqueItems`, and the per-operation rules of OPERATION_RULES added (see PlanJsonSchemaOptions).
+ * `uniqueItems`, and the per-operation rules of OPERATION_RULES added (see PlanJsonSchemaOptions). Which
+ * chart can draw which result (CHART_RULES) is not encoded: the server answers `chart_unsupported`.
  *
  * @example
  * const tool = { name: "execute_plan", input_schema: genericPlanJsonSchema() };

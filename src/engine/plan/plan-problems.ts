@@ -8,6 +8,7 @@ import type { EngineProblem } from "../errors";
  *   `too_many`, `too_long`, `too_short`, `out_of_range`, `invalid` (any other schema rule).
  * - Per operation: `missing_field`, `not_applicable`, `duplicate_column`.
  * - Against a dataset: `unknown_column`, `incompatible_type`, `uncoercible_value`.
+ * - `chart_unsupported`: the chart type cannot draw the result of the operation (see CHART_RULES).
  */
 export const PLAN_ERROR_CODES = [
   "unknown_key",
@@ -25,6 +26,7 @@ export const PLAN_ERROR_CODES = [
   "unknown_column",
   "incompatible_type",
   "uncoercible_value",
+  "chart_unsupported",
 ] as const;
 
 /**

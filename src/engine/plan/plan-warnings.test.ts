@@ -107,38 +107,59 @@ describe("contradictory_filters", () => {
   });
 });
 
-describe("chart_mismatch", () => {
-  it("warns with the reason from the rule table", () => {
-    expect(warningsOf({ operation: "mean", target_column: "sales", chart_type: "scatter" })).toEqual([
+describe("chart type: chart_unsupported errors and chart_mismatch warnings", () => {
+  it("refuses a chart that cannot draw the result, with the reason from the rule table", () => {
+    expect(validatePlan({ operation: "mean", target_column: "sales", chart_type: "scatter" }, DATASET)).toEqual({
+      plan: null,
+      warnings: [],
+      errors: [
+        {
+          path: "plan.chart_type",
+          code: "chart_unsupported",
+          message: "scatter cannot show the result of mean: scatter charts need two numeric axes; an aggregation gives one number per group (use bar, or line over an ordered key)",
+        },
+      ],
+    });
+  });
+
+  it("warns about a chart that can be drawn but suits the result poorly", () => {
+    expect(warningsOf({ operation: "mean", target_column: "sales", group_by: ["region"], chart_type: "line" })).toEqual([
       {
         path: "plan.chart_type",
         code: "chart_mismatch",
-        message: "scatter does not suit the result of mean: scatter charts need two numeric axes; an aggregation gives one number per group (use bar, or line over an ordered key)",
+        message: "line does not suit the result of mean: line charts need exactly one numeric or datetime group_by column (the x axis)",
       },
     ]);
   });
 
+  const codesOf = (plan: Record<string, unknown>) => {
+    const { errors, warnings } = validatePlan(plan, DATASET);
+    return [...errors, ...warnings].map((p) => p.code);
+  };
   it.each([
     [{ operation: "mean", target_column: "sales", group_by: ["month"], chart_type: "line" }, []],
     [{ operation: "mean", target_column: "sales", group_by: ["region"], chart_type: "line" }, ["chart_mismatch"]],
     [{ operation: "mean", target_column: "sales", chart_type: "line" }, ["chart_mismatch"]],
     [{ operation: "sum", target_column: "sales", group_by: ["region", "month"], chart_type: "heatmap" }, []],
-    [{ operation: "count", chart_type: "histogram" }, ["chart_mismatch"]],
-    [{ operation: "count", target_column: "city", chart_type: "box" }, ["chart_mismatch"]],
+    [{ operation: "sum", target_column: "sales", group_by: ["region", "month", "city"], chart_type: "heatmap" }, ["chart_mismatch"]],
+    [{ operation: "sum", target_column: "sales", group_by: ["region"], chart_type: "heatmap" }, ["chart_unsupported"]],
+    [{ operation: "count", chart_type: "histogram" }, ["chart_unsupported"]],
+    [{ operation: "count", target_column: "city", chart_type: "box" }, ["chart_unsupported"]],
+    [{ operation: "count", target_column: "city", chart_type: "histogram" }, ["chart_unsupported"]],
     [{ operation: "median", target_column: "sales", group_by: ["region"], chart_type: "box" }, []],
-    [{ operation: "correlation", x_axis: "sales", y_axis: "bucket", chart_type: "histogram" }, ["chart_mismatch"]],
+    [{ operation: "correlation", x_axis: "sales", y_axis: "bucket", chart_type: "histogram" }, ["chart_unsupported"]],
     [{ operation: "correlation", x_axis: "sales", y_axis: "bucket", chart_type: "bar" }, ["chart_mismatch"]],
     [{ operation: "correlation", x_axis: "sales", y_axis: "bucket", group_by: ["region"], chart_type: "bar" }, []],
     [{ operation: "regression", x_axis: "sales", y_axis: "bucket", chart_type: "line" }, []],
     [{ operation: "forecast", target_column: "sales", time_column: "month", chart_type: "line" }, []],
-    [{ operation: "forecast", target_column: "sales", time_column: "month", chart_type: "box" }, ["chart_mismatch"]],
+    [{ operation: "forecast", target_column: "sales", time_column: "month", chart_type: "box" }, ["chart_unsupported"]],
   ])("%j -> %j", (plan, codes) => {
-    expect(warningsOf(plan).map((w) => w.code)).toEqual(codes);
+    expect(codesOf(plan)).toEqual(codes);
   });
 
-  it("without a dataset unknown key types count as fitting", () => {
+  it("without a dataset unknown key types count as fitting; what can never be drawn is still refused", () => {
     expect(validatePlan({ operation: "mean", target_column: "s", group_by: ["anything"], chart_type: "line" }).warnings).toEqual([]);
-    expect(validatePlan({ operation: "mean", target_column: "s", chart_type: "scatter" }).warnings.map((w) => w.code)).toEqual(["chart_mismatch"]);
+    expect(validatePlan({ operation: "mean", target_column: "s", chart_type: "scatter" }).errors.map((w) => w.code)).toEqual(["chart_unsupported"]);
   });
 
   it("the rule table covers every result kind and chart type", () => {

@@ -1,6 +1,6 @@
 import type { EngineProblem } from "../errors";
 import type { Column, ColumnType } from "../table/types";
-import { chartMismatch, resultKindOf } from "./chart-rules";
+import { chartVerdict, resultKindOf } from "./chart-rules";
 import type { ColumnIndex } from "./check-columns";
 import { coerceFilterValue } from "./coerce-filter-value";
 import { makeProblem, MAX_GROUPS_BEFORE_WARNING, quote } from "./plan-problems";
@@ -10,20 +10,19 @@ import { suggestClosest } from "./suggest-name";
 const NO_INDEX: ColumnIndex = { names: [], types: new Map(), data: new Map() };
 
 /**
- * Everything worth telling the caller about a plan that is not wrong: warnings never block execution and never
- * change the plan. Checks that need the data (values, group counts) run only when the table is loaded; the chart
- * check runs without a dataset too, treating unknown column types as fitting.
+ * Everything worth telling the caller about a plan's filters and groups that is not wrong: warnings never block
+ * execution and never change the plan. Checks that need the data (values, group counts) run only when the table
+ * is loaded. The chart type is judged by {@link checkChartType}, which can also refuse.
  *
  * @example
- * collectPlanWarnings({ operation: "mean", target_column: "x", chart_type: "scatter" }).map((w) => w.code);
- * // ["chart_mismatch"]
+ * collectPlanWarnings({ operation: "count", group_by: ["id"] }, index).map((w) => w.code);
+ * // ["too_many_groups"]
  */
 export function collectPlanWarnings(plan: ParsedPlan, index: ColumnIndex = NO_INDEX): EngineProblem[] {
   return [
     ...warnMissingValues(plan.filters ?? [], index),
     ...warnContradictoryFilters(plan.filters ?? [], index),
     ...warnTooManyGroups(plan.group_by ?? [], index),
-    ...warnChartMismatch(plan, index),
   ];
 }
 
@@ -128,15 +127,25 @@ function countGroupsUpTo(columns: readonly Column[], limit: number): number {
   return seen.size;
 }
 
-function warnChartMismatch(plan: ParsedPlan, index: ColumnIndex): EngineProblem[] {
-  if (plan.chart_type === null || plan.chart_type === undefined) return [];
+/**
+ * The chart type against the result it would draw: `chart_unsupported` errors for a chart that cannot be drawn
+ * at all, `chart_mismatch` warnings for one that can but suits the result poorly (see CHART_RULES).
+ *
+ * @example
+ * checkChartType({ operation: "count", chart_type: "histogram" }).errors[0].code; // "chart_unsupported"
+ */
+export function checkChartType(plan: ParsedPlan, index: ColumnIndex = NO_INDEX): { errors: EngineProblem[]; warnings: EngineProblem[] } {
+  if (plan.chart_type === null || plan.chart_type === undefined) return { errors: [], warnings: [] };
   const typeOf = (name: string | null | undefined): ColumnType | undefined => (name == null ? undefined : index.types.get(name));
-  const reason = chartMismatch(plan.chart_type, {
+  const verdict = chartVerdict(plan.chart_type, {
     kind: resultKindOf(plan.operation),
     groupKeyTypes: (plan.group_by ?? []).map((name) => typeOf(name)),
     targetType: typeOf(plan.target_column),
     hasTarget: plan.target_column != null,
   });
-  if (reason === null) return [];
-  return [makeProblem(["chart_type"], "chart_mismatch", `${plan.chart_type} does not suit the result of ${plan.operation}: ${reason}`)];
+  if (verdict === null) return { errors: [], warnings: [] };
+  if (!verdict.drawable) {
+    return { errors: [makeProblem(["chart_type"], "chart_unsupported", `${plan.chart_type} cannot show the result of ${plan.operation}: ${verdict.reason}`)], warnings: [] };
+  }
+  return { errors: [], warnings: [makeProblem(["chart_type"], "chart_mismatch", `${plan.chart_type} does not suit the result of ${plan.operation}: ${verdict.reason}`)] };
 }

@@ -2,7 +2,7 @@ import type { EngineProblem } from "../errors";
 import { checkColumns, indexColumns, type PlanDataset } from "./check-columns";
 import { normalizePlan } from "./normalize-plan";
 import { checkOperationFields } from "./operation-rules";
-import { collectPlanWarnings } from "./plan-warnings";
+import { checkChartType, collectPlanWarnings } from "./plan-warnings";
 import { PlanSchema, type Plan } from "./plan-schema";
 import { zodIssuesToProblems } from "./zod-issue-problems";
 
@@ -20,7 +20,8 @@ export interface PlanValidation {
  * 1. structure (PlanSchema): unknown keys, types, enums, bounds. Nothing else runs on a plan that fails here,
  *    because the later layers would be reasoning about fields that do not exist.
  * 2. the operation: required fields present, inapplicable fields absent, no duplicate group_by column.
- * 3. the dataset, when given: columns exist and have usable types, filter values coerce.
+ * 3. the dataset, when given: columns exist and have usable types, filter values coerce; and the chart type
+ *    can draw the result (with or without a dataset; key and target types are known only with one).
  * Warnings (same axes, unknown filter values, too many groups, chart mismatch, contradictory filters) are
  * gathered whenever the structure is sound. Nothing is ever fixed silently: the plan returned is the input with
  * nulls removed and documented defaults filled in (see normalizePlan), or null when there is any error.
@@ -38,7 +39,8 @@ export function validatePlan(input: unknown, dataset?: PlanDataset): PlanValidat
 
   const index = dataset === undefined ? undefined : indexColumns(dataset);
   const fields = checkOperationFields(parsed.data);
-  const errors = [...fields.errors, ...(index === undefined ? [] : checkColumns(parsed.data, index))];
-  const warnings = [...fields.warnings, ...collectPlanWarnings(parsed.data, index)];
+  const chart = checkChartType(parsed.data, index);
+  const errors = [...fields.errors, ...(index === undefined ? [] : checkColumns(parsed.data, index)), ...chart.errors];
+  const warnings = [...fields.warnings, ...collectPlanWarnings(parsed.data, index), ...chart.warnings];
   return { plan: errors.length === 0 ? normalizePlan(parsed.data) : null, errors, warnings };
 }
