@@ -43,6 +43,16 @@ export function frameSpec(title: string, subtitle: string | undefined, datasets:
   };
 }
 
+/**
+ * A reference to one of the spec's `datasets` whose values are already typed (numbers, epoch ms): `parse: null`
+ * stops Vega-Lite from adding a per-row `toDate`/`toNumber` formula (an interpreted expression per datum).
+ *
+ * @example typedData("series") // { name: "series", format: { parse: null } }
+ */
+export function typedData(name: string): { name: string; format: { parse: null } } {
+  return { name, format: { parse: null } };
+}
+
 /** A chart-module warning about the chart only (the result itself is unaffected). */
 export function chartProblem(code: string, message: string): EngineProblem {
   return { path: "plan.chart_type", code, message };

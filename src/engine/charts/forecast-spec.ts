@@ -4,7 +4,7 @@ import { selectRows } from "../ops/select-rows";
 import type { Plan } from "../plan/plan-schema";
 import type { ColumnType, Table } from "../table/types";
 import { categoryAxis, continuousAxis } from "./axis-encoding";
-import { frameSpec, type ChartDraft, type ChartInput } from "./chart-context";
+import { frameSpec, typedData, type ChartDraft, type ChartInput } from "./chart-context";
 import { keyLabel, timeValue } from "./result-data";
 import { strideSample } from "./stride-sample";
 
@@ -73,9 +73,9 @@ export function buildForecastLineSpec({ table, plan, output, title }: ChartInput
       ...spec,
       encoding: { x, color: legendColor(s.interval) },
       layer: [
-        { data: { name: "band" }, mark: { type: "area", opacity: 0.6 }, encoding: { y: { ...y, field: "lower" }, y2: { field: "upper" } } },
-        { data: { name: "history" }, mark: { type: "line", strokeWidth: 1.5 }, encoding: { y } },
-        { data: { name: "forecast" }, mark: { type: "line", strokeDash: [6, 4], strokeWidth: 2 }, encoding: { y } },
+        { data: typedData("band"), mark: { type: "area", opacity: 0.6, aria: false }, encoding: { y: { ...y, field: "lower" }, y2: { field: "upper" } } },
+        { data: typedData("history"), mark: { type: "line", strokeWidth: 1.5, aria: false }, encoding: { y } },
+        { data: typedData("forecast"), mark: { type: "line", strokeDash: [6, 4], strokeWidth: 2, aria: false }, encoding: { y } },
       ],
     },
   };
@@ -95,7 +95,7 @@ export function buildForecastScatterSpec({ table, plan, output, title }: ChartIn
   return {
     spec: {
       ...spec,
-      data: { name: "points" },
+      data: typedData("points"),
       encoding: { x, color: legendColor(s.interval) },
       layer: [
         { transform: [{ filter: { field: "series", equal: FORECAST } }], mark: { type: "rule", opacity: 0.5 }, encoding: { y: { ...y, field: "lower" }, y2: { field: "upper" } } },

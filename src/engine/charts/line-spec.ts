@@ -1,5 +1,5 @@
 import { categoryAxis, continuousAxis } from "./axis-encoding";
-import { frameSpec, type ChartDraft, type ChartInput } from "./chart-context";
+import { frameSpec, typedData, type ChartDraft, type ChartInput } from "./chart-context";
 import { buildForecastLineSpec } from "./forecast-spec";
 import { columnTypeOf, firstKeyValue, groupsOf, isForecast, splitKey } from "./result-data";
 import { buildScatterSpec } from "./scatter-spec";
@@ -38,7 +38,9 @@ export function buildLineSpec(input: ChartInput): ChartDraft {
   const encoding: Record<string, unknown> = { x, y: { field: "y", type: "quantitative", title: describeStatistic(plan), scale: { zero: false } } };
   if (plan.group_by.length > 1) encoding.color = { field: "series", type: "nominal", title: plan.group_by.slice(1).join(" / "), sort: { field: "order", op: "min" } };
   // Points on the line only while they stay distinguishable; beyond that they are noise over the line.
-  const mark = { type: "line", point: points.length <= 60, strokeWidth: 1.5, tooltip: false };
+  // aria off: a line is one path, yet Vega-Lite formats an aria description for every datum (and labels the path
+  // with the first one only); the axes keep theirs.
+  const mark = { type: "line", point: points.length <= 60, strokeWidth: 1.5, tooltip: false, aria: false };
   const spec = frameSpec(title, undefined, { series: points });
-  return { spec: { ...spec, data: { name: "series" }, mark, encoding } };
+  return { spec: { ...spec, data: typedData("series"), mark, encoding } };
 }

@@ -1,8 +1,8 @@
 import { parse, View } from "vega";
-import { expressionInterpreter } from "vega-interpreter";
 import { compile, type TopLevelSpec } from "vega-lite";
 import type { EngineProblem } from "../errors";
 import { chartProblem, type VegaLiteSpec } from "./chart-context";
+import { fastInterpreter } from "./fast-interpreter";
 import { strideSample } from "./stride-sample";
 
 /** Datasets that may be thinned to fit the byte budget: individual marks whose sampling keeps the picture. */
@@ -12,9 +12,11 @@ const MIN_REDUCED = 200;
 
 /**
  * Renders a Vega-Lite spec to an SVG string, the way that works inside workerd: vega-lite compile, vega
- * `parse(spec, undefined, { ast: true })` and a headless View with `expr: expressionInterpreter` (no eval, no
- * `new Function`: Workers forbid both; without the AST option or the interpreter rendering fails, the second
- * silently). Text is escaped by Vega's SVG renderer, so column names and values never become markup.
+ * `parse(spec, undefined, { ast: true })` and a headless View with `expr: fastInterpreter` (vega-interpreter with
+ * a faster per-datum encode; no eval, no `new Function`: Workers forbid both; without the AST option or the
+ * interpreter rendering fails, the second silently). Vega-Lite's per-datum invalid-value guards are dropped from
+ * the compiled marks (stripValidityTests). Text is escaped by Vega's SVG renderer, so column names and values
+ * never become markup.
  *
  * Size budget: when the SVG exceeds `maxBytes` (UTF-8), the `points`/`outliers` datasets are evenly thinned in
  * proportion (at most twice, never below 200 marks) with a `chart_reduced` warning; other charts cannot shrink
@@ -49,11 +51,35 @@ export async function renderChartSvg(spec: VegaLiteSpec, maxBytes = 1_000_000): 
 
 async function renderOnce(spec: VegaLiteSpec): Promise<string> {
   const vega = compile(spec as unknown as TopLevelSpec).spec;
-  const view = new View(parse(vega, undefined, { ast: true }), { renderer: "none", expr: expressionInterpreter as never });
+  stripValidityTests(vega.marks);
+  const view = new View(parse(vega, undefined, { ast: true }), { renderer: "none", expr: fastInterpreter as never });
   try {
     return await view.toSVG();
   } finally {
     view.finalize();
+  }
+}
+
+/** `!isValid(datum["f"]) || !isFinite(+datum["f"])`: the per-datum guard Vega-Lite adds under `invalid: null`. */
+const VALIDITY_TEST = /^!isValid\(datum\["[^"\\]*"\]\) \|\| !isFinite\(\+datum\["[^"\\]*"\]\)$/;
+
+/**
+ * Removes Vega-Lite's invalid-value guards from the compiled marks' encodings (in place). With `invalid: null` each
+ * positional/colour channel becomes `[{ test: "!isValid(...) || !isFinite(...)", ... }, { scale, field }]`: two
+ * interpreted expressions per datum per channel, most of a line's or scatter's dataflow time. Builders emit finite
+ * numbers only (nulls are filtered or drawn by their own layer), so the guard never fires; the spec handed to
+ * clients keeps it.
+ */
+function stripValidityTests(marks: readonly unknown[] | undefined): void {
+  for (const mark of (marks ?? []) as Array<{ encode?: Record<string, Record<string, unknown>>; marks?: unknown[] }>) {
+    for (const set of Object.values(mark.encode ?? {})) {
+      for (const [channel, ref] of Object.entries(set)) {
+        if (!Array.isArray(ref)) continue;
+        const kept = ref.filter((r: { test?: unknown }) => typeof r.test !== "string" || !VALIDITY_TEST.test(r.test));
+        set[channel] = kept.length === 1 && !("test" in kept[0]) ? kept[0] : kept;
+      }
+    }
+    stripValidityTests(mark.marks);
   }
 }
 

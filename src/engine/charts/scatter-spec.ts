@@ -3,7 +3,7 @@ import { selectRows } from "../ops/select-rows";
 import type { Plan } from "../plan/plan-schema";
 import type { Table, ValueColumn } from "../table/types";
 import { continuousAxis } from "./axis-encoding";
-import { frameSpec, type ChartDraft, type ChartInput } from "./chart-context";
+import { frameSpec, typedData, type ChartDraft, type ChartInput } from "./chart-context";
 import { buildForecastScatterSpec } from "./forecast-spec";
 import { formatCount, groupsOf, isForecast, keyLabel, numberField } from "./result-data";
 import { strideIndexes } from "./stride-sample";
@@ -51,10 +51,10 @@ export function buildScatterSpec(input: ChartInput): ChartDraft {
   const color = coloured ? { field: "series", type: "nominal", title: plan.group_by.join(" / ") } : { value: "#4c78a8" };
   const layer: Record<string, unknown>[] = [
     // aria off: one label per point would double the SVG for no reader benefit (5,000 announcements).
-    { data: { name: "points" }, mark: { type: "circle", size: 14, opacity: 0.55, aria: false }, encoding: { x: xAxis, y: yAxis, color } },
+    { data: typedData("points"), mark: { type: "circle", size: 14, opacity: 0.55, aria: false }, encoding: { x: xAxis, y: yAxis, color } },
   ];
   if (lines.length > 0) {
-    layer.push({ data: { name: "fit" }, mark: { type: "line", strokeWidth: 2.5 }, encoding: { x: xAxis, y: yAxis, detail: { field: "series" }, color: coloured ? color : { value: "#e45756" } } });
+    layer.push({ data: typedData("fit"), mark: { type: "line", strokeWidth: 2.5, aria: false }, encoding: { x: xAxis, y: yAxis, detail: { field: "series" }, color: coloured ? color : { value: "#e45756" } } });
   }
   return { spec: { ...spec, layer } };
 }
