@@ -5,6 +5,7 @@ import { createDb } from "./db/client";
 import { ApiError, type ErrorCode, problemResponse } from "./errors";
 import type { AppEnv } from "./http/app-env";
 import { createRouter } from "./http/openapi";
+import { limitBody } from "./http/limit-body";
 import { requestContext } from "./http/request-context";
 import { analyticsRoutes } from "./routes/analytics";
 import { authRoutes } from "./routes/auth";
@@ -24,7 +25,8 @@ const HTTP_EXCEPTION_CODES: Record<number, ErrorCode> = {
 
 /**
  * Builds the application: request id and logging first (so every answer, errors included, is logged with its
- * id), then settings and the database, CORS, the routes, and one error handler that owns every error body.
+ * id), then settings and the database, the body size cap, CORS, the routes, and one error handler that owns
+ * every error body.
  */
 export function createApp() {
   const app = createRouter();
@@ -35,6 +37,7 @@ export function createApp() {
     c.set("db", createDb(c.env.DB));
     await next();
   });
+  app.use(limitBody());
   app.use(async function corsFromConfig(c, next) {
     const allowed = c.get("config").allowedOrigins;
     return cors({

@@ -91,3 +91,29 @@ describe("CORS", () => {
     },
   );
 });
+
+describe("body limits", () => {
+  it("answers 413 for a JSON body over 2 MiB, counted on the bytes read, before any route reads it", async () => {
+    const big = JSON.stringify({ username: "a".repeat(2 * 1024 * 1024), password: "x" });
+    const res = await call("/api/auth/login", { method: "POST", headers: { "Content-Type": "application/json" }, body: big });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual(problem(413, "payload_too_large"));
+    const payload = new TextEncoder().encode(big);
+    const streamed = await call("/api/auth/register", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Content-Length": "10" },
+      body: new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < payload.length; i += 65536) controller.enqueue(payload.subarray(i, i + 65536));
+          controller.close();
+        },
+      }),
+    });
+    expect(streamed.status).toBe(413);
+  });
+
+  it("lets a body under the cap through to the route", async () => {
+    const res = await call("/api/auth/login", { method: "POST", json: { username: "nobody-here", password: "x".repeat(100_000) } });
+    expect(res.status).toBe(422);
+  });
+});

@@ -1,30 +1,8 @@
 import { ApiError } from "../errors";
+import { readCappedChunks } from "./read-capped";
 
 /** Room for the multipart boundary and part headers around the file itself. */
 const MULTIPART_OVERHEAD = 16 * 1024;
-
-/**
- * Reads the body, counting the bytes actually received: Content-Length is not trusted (it can lie or be
- * absent), so the stream is cut off as soon as it passes the limit.
- */
-async function readCapped(request: Request, limit: number, tooLarge: () => ApiError): Promise<Blob> {
-  if (!request.body) return new Blob([]);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  // A Blob over the chunks avoids concatenating them into one more 10 MB copy inside the 128 MB isolate.
-  return new Blob(chunks);
-}
 
 export interface UploadedFile {
   filename: string;
@@ -43,7 +21,8 @@ export async function readUploadedFile(request: Request, maxBytes: number): Prom
     throw new ApiError({ code: "unsupported_media_type", message: "Upload a CSV as multipart/form-data with the field 'file'." });
   }
   const tooLarge = () => new ApiError({ code: "payload_too_large", message: `The file exceeds the limit of ${maxBytes} bytes.` });
-  const body = await readCapped(request, maxBytes + MULTIPART_OVERHEAD, tooLarge);
+  // A Blob over the chunks avoids concatenating them into one more 10 MB copy inside the 128 MB isolate.
+  const body = new Blob(await readCappedChunks(request, maxBytes + MULTIPART_OVERHEAD, tooLarge));
   let form: FormData;
   try {
     form = await new Response(body, { headers: { "Content-Type": contentType } }).formData();
