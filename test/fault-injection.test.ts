@@ -140,12 +140,13 @@ describe("D1 failing mid-operation", () => {
     expect((await send("/api/analytics/upload", { method: "POST", body: again, token: user.token }, { UPLOAD_RATE_LIMIT: "1" })).status).toBe(201);
   });
 
-  it("the final row batch of a DELETE fails after R2 deleted the objects: hidden at once, finished by the purge", async () => {
+  it("the final row batch of a DELETE fails after R2 deleted the objects: answers 204, hidden at once, finished by the purge", async () => {
     const user = await createUser();
     const { session_id, metadata } = await uploadOk(user.token, freshCsv());
     await call("/api/analytics/execute", { method: "POST", token: user.token, json: { session_id, plan: PLAN } });
     const res = await send(`/api/analytics/datasets/${session_id}`, { method: "DELETE", token: user.token }, { DB: failingDb(/^delete from "analyses"/) });
-    await expectServerProblem(res, 500, "internal_error");
+    // Once hidden, the deletion has taken effect: 204, and the purge finishes the rows.
+    expect(res.status).toBe(204);
     expect(await keysOf(user.id)).toEqual([]);
     expect(await count("select count(*) as n from datasets where id = ? and status = 'deleting'", metadata.id)).toBe(1);
     for (const path of [`/api/analytics/datasets/${session_id}`, `/api/analytics/history/${session_id}`]) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Table } from "../src/engine/table/types";
-import { SnapshotCache } from "../src/services/snapshot-cache";
+import { estimateTableBytes, SnapshotCache } from "../src/services/snapshot-cache";
 
 const table = (rows: number): Table => ({ rowCount: rows, columns: [] });
 
@@ -26,5 +26,18 @@ describe("SnapshotCache", () => {
     expect(cache.size).toBe(1);
     expect(cache.usedBytes).toBe(50);
     expect(cache.get("a")?.rowCount).toBe(2);
+  });
+});
+
+describe("estimateTableBytes", () => {
+  it("adds the decoded dictionary strings to the snapshot bytes", () => {
+    const t: Table = {
+      rowCount: 2,
+      columns: [
+        { name: "s", type: "string", codes: new Int32Array([0, 1]), dictionary: ["ab", "cdef"] },
+        { name: "x", type: "float", values: new Float64Array([1, 2]) },
+      ],
+    };
+    expect(estimateTableBytes(t, 100)).toBe(100 + (32 + 4) + (32 + 8));
   });
 });

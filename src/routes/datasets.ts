@@ -128,6 +128,7 @@ export const datasetRoutes = createRouter()
     return c.json(toDatasetMetadata(row), 200);
   })
   .openapi(remove, async (c) => {
-    await deleteDataset(c.get("db"), c.env.UPLOADS, c.get("userId") as string, c.req.valid("param").session_id);
+    const { unfinished } = await deleteDataset(c.get("db"), c.env.UPLOADS, c.get("userId") as string, c.req.valid("param").session_id);
+    if (unfinished) c.set("failure", unfinished);
     return c.body(null, 204);
   });

@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { type AnalysisRow, analyses } from "../db/schema";
+import { ApiError } from "../errors";
 
 export interface AnalysisRecord {
   id: string;
@@ -31,8 +32,19 @@ export function toAnalysisRecord(row: AnalysisRow): AnalysisRecord {
   };
 }
 
+/**
+ * Stores one execute call. The dataset row can vanish between the lookup and this insert (a concurrent DELETE
+ * or the purge): the foreign key then refuses the row, and the call answers 404 like any other request on a
+ * dataset that no longer exists.
+ */
 export async function recordAnalysis(db: Database, row: AnalysisRow): Promise<void> {
-  await db.insert(analyses).values(row);
+  try {
+    await db.insert(analyses).values(row);
+  } catch (error) {
+    const text = `${(error as Error)?.message ?? error} ${(error as Error)?.cause ?? ""}`;
+    if (text.includes("FOREIGN KEY")) throw new ApiError({ code: "not_found", message: "Dataset not found", cause: error });
+    throw error;
+  }
 }
 
 /** History of one dataset the caller can see (the dataset lookup already checked owner and expiry). */

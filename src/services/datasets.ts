@@ -171,17 +171,23 @@ export async function findDataset(db: Database, userId: string, sessionId: strin
 
 /**
  * Deletes a dataset: hide the row (status `deleting`) in the same statement that checks the owner, delete the
- * objects, then delete the analyses and the row in one batch. If the objects cannot be deleted now, the
- * hidden row stays for the purge to finish.
+ * objects, then delete the analyses and the row in one batch. Once hidden, the deletion has taken effect for
+ * every route, so a failure of the later steps is not the caller's problem: it is returned (to be logged) and
+ * the hourly purge finishes the job.
  */
-export async function deleteDataset(db: Database, bucket: R2Bucket, userId: string, sessionId: string, now = new Date()): Promise<void> {
+export async function deleteDataset(db: Database, bucket: R2Bucket, userId: string, sessionId: string, now = new Date()): Promise<{ unfinished: string | null }> {
   const hidden = await db
     .update(datasets)
     .set({ status: "deleting" })
     .where(and(eq(datasets.sessionId, sessionId), visibleTo(userId, now)))
     .returning({ id: datasets.id, filePath: datasets.filePath, snapshotPath: datasets.snapshotPath });
   if (hidden.length === 0) throw new ApiError({ code: "not_found", message: "Dataset not found" });
-  await removeDatasets(db, bucket, hidden);
+  try {
+    await removeDatasets(db, bucket, hidden);
+    return { unfinished: null };
+  } catch (error) {
+    return { unfinished: `delete of dataset ${hidden[0].id} left for the purge: ${(error as Error)?.message ?? error}` };
+  }
 }
 
 /** Removes objects, then analyses and rows, for datasets already hidden from every route. */

@@ -3,9 +3,10 @@ import type { Table } from "../engine/table/types";
 import { readSnapshot } from "../storage/dataset-objects";
 
 /**
- * Decoded tables kept in the isolate between requests, keyed by the dataset's sha256 (identical uploads share
- * one entry) and bounded by snapshot bytes, least recently used first out. An isolate has 128 MB; 48 MB of
- * snapshots leaves room for one upload being parsed and a plan being executed.
+ * Decoded tables kept in the isolate between requests, keyed by dataset id and bounded by their estimated
+ * memory (snapshot bytes plus the decoded dictionary strings), least recently used first out. An isolate has
+ * 128 MB; 48 MB of tables leaves room for one upload being parsed and a plan being executed. Not keyed by
+ * content hash: a cache shared between users would let one user time whether another uploaded the same file.
  */
 export const SNAPSHOT_CACHE_BYTES = 48 * 1024 * 1024;
 
@@ -56,16 +57,34 @@ export class SnapshotCache {
 
 const isolateCache = new SnapshotCache();
 
+/** Bytes a V8 string of `length` UTF-16 units costs, header included (two bytes per unit is the upper bound). */
+const STRING_OVERHEAD = 32;
+
+/**
+ * Memory a decoded table holds: the snapshot bytes it views plus every dictionary string, which decoding
+ * materialises (one million short distinct strings add ~20 MB to a 15 MB snapshot).
+ *
+ * @example estimateTableBytes(table, snapshot.byteLength) // >= snapshot.byteLength
+ */
+export function estimateTableBytes(table: Table, snapshotBytes: number): number {
+  let bytes = snapshotBytes;
+  for (const column of table.columns) {
+    if (column.type !== "string") continue;
+    for (const value of column.dictionary) bytes += STRING_OVERHEAD + 2 * value.length;
+  }
+  return bytes;
+}
+
 /**
  * The dataset's table: from the isolate cache, else decoded from its R2 snapshot (never the CSV).
  * Returns null when the snapshot object is missing.
  */
-export async function loadTable(bucket: R2Bucket, snapshotKey: string, sha256: string, cache = isolateCache): Promise<{ table: Table; cached: boolean } | null> {
-  const hit = cache.get(sha256);
+export async function loadTable(bucket: R2Bucket, datasetId: string, snapshotKey: string, cache = isolateCache): Promise<{ table: Table; cached: boolean } | null> {
+  const hit = cache.get(datasetId);
   if (hit) return { table: hit, cached: true };
   const bytes = await readSnapshot(bucket, snapshotKey);
   if (!bytes) return null;
   const table = decodeSnapshot(bytes);
-  cache.set(sha256, table, bytes.byteLength);
+  cache.set(datasetId, table, estimateTableBytes(table, bytes.byteLength));
   return { table, cached: false };
 }
