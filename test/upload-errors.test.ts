@@ -105,3 +105,26 @@ describe("upload (.error)", () => {
     expect(json.status).toBe(415);
   });
 });
+
+describe("upload metadata within D1's row limit (UTF-8 bytes)", () => {
+  const cjk = (n: number, seed: number) => Array.from({ length: n }, (_, i) => String.fromCharCode(0x4e00 + ((seed * 31 + i * 7) % 20000))).join("");
+  const wide = (columns: number, headerLength: number) => {
+    const header = Array.from({ length: columns }, (_, c) => cjk(headerLength, c)).join(",");
+    const rows = Array.from({ length: 10 }, (_, r) => Array.from({ length: columns }, (_, c) => cjk(210, c * 10 + r + 7)).join(","));
+    return [header, ...rows].join("\n");
+  };
+
+  it("shortens long non-ASCII top values further rather than fail the insert", async () => {
+    const res = await upload(user.token, wide(300, 250), "cjk.csv");
+    expect(res.status).toBe(201);
+    const { metadata } = (await res.json()) as { metadata: { profile: Record<string, { top: Array<{ value: string }> }> } };
+    const tops = Object.values(metadata.profile).flatMap((p) => p.top.map((t) => t.value));
+    expect(Math.max(...tops.map((v) => v.length))).toBe(40);
+  });
+
+  it("refuses with 400 when even the names are too large to store", async () => {
+    const res = await upload(user.token, wide(500, 256), "cjk-wide.csv");
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual(problem(400, "invalid_csv", { errors: [{ path: "file:line 1", code: "metadata_too_large", message: expect.any(String) }] }));
+  });
+});

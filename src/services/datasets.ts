@@ -86,16 +86,29 @@ export function parseUpload(bytes: Uint8Array): Table {
   return table;
 }
 
-function boundedProfile(table: Table): Record<string, ColumnProfile> {
-  const profile = profileTable(table);
-  for (const columnProfile of profile.values()) {
-    for (const entry of columnProfile.top ?? []) {
-      if (typeof entry.value === "string" && entry.value.length > MAX_PROFILE_VALUE_LENGTH) {
-        entry.value = `${entry.value.slice(0, MAX_PROFILE_VALUE_LENGTH - 1)}…`;
+/** D1 holds at most 2,000,000 bytes per row; the dataset's metadata (names, types, profile) keeps under this. */
+export const MAX_METADATA_BYTES = 1_800_000;
+
+const utf8Bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).byteLength;
+
+/**
+ * The profile as stored: `top` strings shortened to `maxValueLength` characters. The row limit is in UTF-8
+ * bytes, so a file of long non-ASCII names and values is measured and its `top` values shortened further
+ * (to 40 characters) before it is refused.
+ */
+function storedProfile(table: Table, names: string[], types: Record<string, ColumnType>): Record<string, ColumnProfile> {
+  const full = profileTable(table);
+  for (const maxValueLength of [MAX_PROFILE_VALUE_LENGTH, 40]) {
+    for (const columnProfile of full.values()) {
+      for (const entry of columnProfile.top ?? []) {
+        if (typeof entry.value === "string" && entry.value.length > maxValueLength) entry.value = `${entry.value.slice(0, maxValueLength - 1)}…`;
       }
     }
+    const profile = jsonRecord(full);
+    if (utf8Bytes(names) + utf8Bytes(types) + utf8Bytes(profile) <= MAX_METADATA_BYTES) return profile;
   }
-  return jsonRecord(profile);
+  const message = "The column names are too long to store with this many columns; shorten the header or split the file.";
+  throw new ApiError({ code: "invalid_csv", message, errors: [{ path: "file:line 1", code: "metadata_too_large", message }] });
 }
 
 export interface UploadContext {
@@ -112,7 +125,9 @@ export interface UploadContext {
  */
 export async function createDataset(ctx: UploadContext, filename: string, bytes: Uint8Array): Promise<DatasetMetadata> {
   const table = parseUpload(bytes);
-  const profile = boundedProfile(table);
+  const columns = table.columns.map((c) => c.name);
+  const columnTypes = jsonRecord(table.columns.map((c) => [c.name, c.type] as const));
+  const profile = storedProfile(table, columns, columnTypes);
   const snapshot = encodeSnapshot(table);
   const sha256 = await sha256Hex(bytes);
   const id = crypto.randomUUID();
@@ -128,8 +143,8 @@ export async function createDataset(ctx: UploadContext, filename: string, bytes:
     snapshotPath: keys.snapshot,
     rowCount: table.rowCount,
     columnCount: table.columns.length,
-    columns: table.columns.map((c) => c.name),
-    columnTypes: jsonRecord(table.columns.map((c) => [c.name, c.type])),
+    columns,
+    columnTypes,
     profile,
     sizeBytes: bytes.byteLength,
     sha256,
