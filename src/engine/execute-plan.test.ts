@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { EngineError } from "./errors";
 import { executePlan } from "./execute-plan";
 import { MAX_PLAN_COST, estimatePlanCost } from "./ops/estimate-plan-cost";
-import { groupRows } from "./ops/group-rows";
+import { MAX_GROUPS, groupRows } from "./ops/group-rows";
 import { selectRows } from "./ops/select-rows";
 import type { Plan } from "./plan/plan-schema";
 import type { Table } from "./table/types";
@@ -62,5 +62,67 @@ describe("selection API", () => {
     const grouping = groupRows(table, rows, ["__proto__"]);
     expect(grouping.keys).toEqual([["a"], ["b"]].slice(0, 1));
     expect(Array.from(grouping.sizes)).toEqual([2]);
+  });
+});
+
+describe("group cap", () => {
+  const tooMany = expect.objectContaining({ code: "too_many_groups", message: expect.stringContaining("more than 5,000 groups") }) as unknown as Error;
+  const ids = (n: number, groups: number): Table => ({
+    rowCount: n,
+    columns: [
+      { name: "id", type: "integer", values: Float64Array.from({ length: n }, (_, i) => i % groups) },
+      { name: "sid", type: "string", codes: Int32Array.from({ length: n }, (_, i) => i % groups), dictionary: Array.from({ length: groups }, (_, i) => `u${i}`) },
+      { name: "fid", type: "float", values: Float64Array.from({ length: n }, (_, i) => (i % groups) + 0.5) },
+      { name: "x", type: "float", values: Float64Array.from({ length: n }, (_, i) => i % 7) },
+    ],
+  });
+
+  it("is 5,000", () => expect(MAX_GROUPS).toBe(5000));
+
+  it("refuses a group_by over 1,000,000 distinct ids", () => {
+    const big = ids(1_000_000, 1_000_000);
+    for (const id of ["id", "sid", "fid"]) {
+      expect(() => executePlan(big, plan({ operation: "count", group_by: [id] }))).toThrowError(tooMany);
+      expect(() => executePlan(big, plan({ operation: "regression", x_axis: "x", y_axis: "x", group_by: [id] }))).toThrowError(tooMany);
+    }
+  });
+
+  it("allows exactly 5,000 groups and refuses 5,001", () => {
+    for (const id of ["id", "sid", "fid"]) {
+      const out = executePlan(ids(10_000, 5000), plan({ operation: "count", group_by: [id] }));
+      expect("groups" in out.result && out.result.groups.length).toBe(5000);
+      expect(() => executePlan(ids(10_002, 5001), plan({ operation: "count", group_by: [id] }))).toThrowError(tooMany);
+    }
+  });
+
+  it("counts key combinations, and only over rows where every key is present", () => {
+    const n = 10_000;
+    const grid: Table = {
+      rowCount: n,
+      columns: [
+        { name: "a", type: "integer", values: Float64Array.from({ length: n }, (_, i) => i % 100) },
+        { name: "b", type: "string", codes: Int32Array.from({ length: n }, (_, i) => Math.floor(i / 100) % 100), dictionary: Array.from({ length: 100 }, (_, i) => `b${i}`) },
+        { name: "c", type: "float", values: Float64Array.from({ length: n }, (_, i) => (i < 10 ? i : Number.NaN)) },
+        { name: "d", type: "float", values: Float64Array.from({ length: n }, (_, i) => (i % 40) / 2) },
+      ],
+    };
+    // 100 × 100 = 10,000 combinations from two keys of 100 values each.
+    expect(() => executePlan(grid, plan({ operation: "count", group_by: ["a", "b"] }))).toThrowError(tooMany);
+    expect(() => executePlan(grid, plan({ operation: "count", group_by: ["b", "d", "a"] }))).toThrowError(tooMany);
+    // (a, d) makes lcm(100, 40) = 200 combinations, under the cap.
+    const ad = executePlan(grid, plan({ operation: "count", group_by: ["a", "d"] })).result;
+    expect("groups" in ad && ad.groups.length).toBe(new Set(Array.from({ length: n }, (_, i) => `${i % 100}/${i % 40}`)).size);
+    // a × b alone is over the cap, but c is present on 10 rows only (pandas dropna): 10 groups.
+    const out = executePlan(grid, plan({ operation: "count", group_by: ["a", "b", "c"] }));
+    expect(out.result).toEqual({
+      groups: Array.from({ length: 10 }, (_, i) => ({ key: { a: i, b: "b0", c: i }, value: 1, count: 1 })),
+    });
+  });
+
+  it("estimates per-group work for grouped median, correlation and regression", () => {
+    const t: Table = { rowCount: 1000, columns: [] };
+    expect(estimatePlanCost(t, plan({ operation: "median", group_by: ["g"] }))).toBe(1000 * (3 + 1 + 2));
+    expect(estimatePlanCost(t, plan({ operation: "regression", group_by: ["g"] }))).toBe(1000 * (5 + 1 + 2) + MAX_GROUPS * 1000);
+    expect(estimatePlanCost(t, plan({ operation: "mean", group_by: ["g"] }))).toBe(1000 * 3);
   });
 });

@@ -7,45 +7,52 @@ export type KeyValue = string | number | boolean;
 export interface EncodedKey {
   /** Sorted rank of each selected row's key (same positions as the row index), -1 when missing. */
   ranks: Int32Array;
-  /** Size of the rank space (ranks are < cardinality; not every rank need occur). */
+  /** Number of distinct keys among the rows: every rank below it occurs. */
   cardinality: number;
   /** The JSON key of a rank. */
   keyOf(rank: number): KeyValue;
 }
 
-// Sorting a dictionary costs d log d string compares; a dataset's dictionaries never change, so warm plans reuse it.
-const dictionaryRanks = new WeakMap<readonly string[], { rankOfCode: Int32Array; codeOfRank: Int32Array }>();
+/** Integer ranges up to this size are counted in a dense array (4 bytes each) instead of a Map. */
+const DENSE_RANGE = 1 << 20;
 
 /**
  * Maps one group_by column to dense, order-preserving integer ranks over the selected rows, so that grouping
  * is integer arithmetic and sorting groups is sorting integers. Strings rank by code point (Python's order),
- * booleans false < true, numbers and datetimes ascending.
+ * booleans false < true, numbers and datetimes ascending. Only values that occur get a rank.
  *
- * @example encodeKeyColumn(regionColumn, rows).keyOf(0) // "east"
+ * Distinct values are counted first, with memory independent of how many there are (a mark per dictionary code
+ * or integer in range, or a Map that never grows past `limit`): when more than `limit` occur it returns null at
+ * once, before any per-row rank array or key is built.
+ *
+ * @example encodeKeyColumn(regionColumn, rows)?.keyOf(0) // "east"
  */
-export function encodeKeyColumn(column: Column, rows: Uint32Array): EncodedKey {
-  const ranks = new Int32Array(rows.length);
+export function encodeKeyColumn(column: Column, rows: Uint32Array, limit: number = Infinity): EncodedKey | null {
   if (column.type === "string") {
-    let cached = dictionaryRanks.get(column.dictionary);
-    if (cached === undefined) {
-      const order = column.dictionary.map((_, code) => code).sort((a, b) => compareCodePoints(column.dictionary[a], column.dictionary[b]));
-      const rankOfCode = new Int32Array(order.length);
-      order.forEach((code, rank) => (rankOfCode[code] = rank));
-      cached = { rankOfCode, codeOfRank: Int32Array.from(order) };
-      dictionaryRanks.set(column.dictionary, cached);
-    }
-    const { rankOfCode, codeOfRank } = cached;
     const codes = column.codes;
+    // mark[code]: 0 = not seen, later rank + 1.
+    const mark = new Int32Array(column.dictionary.length);
+    const seen: number[] = [];
     for (let i = 0; i < rows.length; i++) {
       const code = codes[rows[i]];
-      ranks[i] = code < 0 ? -1 : rankOfCode[code];
+      if (code < 0 || mark[code] !== 0) continue;
+      mark[code] = 1;
+      if (seen.push(code) > limit) return null;
     }
-    return { ranks, cardinality: codeOfRank.length, keyOf: (rank) => column.dictionary[codeOfRank[rank]] };
+    const dictionary = column.dictionary;
+    seen.sort((a, b) => compareCodePoints(dictionary[a], dictionary[b]));
+    seen.forEach((code, rank) => (mark[code] = rank + 1));
+    const ranks = new Int32Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const code = codes[rows[i]];
+      ranks[i] = code < 0 ? -1 : mark[code] - 1;
+    }
+    return { ranks, cardinality: seen.length, keyOf: (rank) => dictionary[seen[rank]] };
   }
   const values = column.values;
   const toKey = (value: number): KeyValue =>
     column.type === "boolean" ? value === 1 : column.type === "datetime" ? new Date(value).toISOString() : value;
-  // Small integer ranges (booleans, years, ids, counts) index directly; anything else goes through a Map.
+  // Small integer ranges (booleans, years, ids, counts) are marked directly; anything else goes through a Map.
   let min = Infinity;
   let max = -Infinity;
   let integral = true;
@@ -56,25 +63,39 @@ export function encodeKeyColumn(column: Column, rows: Uint32Array): EncodedKey {
     if (v > max) max = v;
     if (integral && !Number.isInteger(v)) integral = false;
   }
-  if (integral && max - min <= 4 * rows.length + 1024) {
+  if (max < min) return { ranks: new Int32Array(rows.length).fill(-1), cardinality: 0, keyOf: toKey };
+  if (integral && max - min < Math.min(DENSE_RANGE, 4 * rows.length + 1024)) {
+    const mark = new Int32Array(max - min + 1);
+    let distinct = 0;
     for (let i = 0; i < rows.length; i++) {
       const v = values[rows[i]];
-      ranks[i] = v !== v ? -1 : v - min;
+      if (v !== v || mark[v - min] !== 0) continue;
+      mark[v - min] = 1;
+      if (++distinct > limit) return null;
     }
-    return { ranks, cardinality: max >= min ? max - min + 1 : 0, keyOf: (rank) => toKey(rank + min) };
+    const offsets: number[] = [];
+    for (let offset = 0; offset < mark.length; offset++) if (mark[offset] !== 0) mark[offset] = offsets.push(offset);
+    const ranks = new Int32Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const v = values[rows[i]];
+      ranks[i] = v !== v ? -1 : mark[v - min] - 1;
+    }
+    return { ranks, cardinality: offsets.length, keyOf: (rank) => toKey(offsets[rank] + min) };
   }
   const idOf = new Map<number, number>();
   const distinct: number[] = [];
   for (let i = 0; i < rows.length; i++) {
     const v = values[rows[i]];
-    if (v !== v) { ranks[i] = -1; continue; }
-    let id = idOf.get(v);
-    if (id === undefined) { id = distinct.length; idOf.set(v, id); distinct.push(v); }
-    ranks[i] = id;
+    if (v !== v || idOf.has(v)) continue;
+    idOf.set(v, distinct.length);
+    if (distinct.push(v) > limit) return null;
   }
-  const order = distinct.map((_, id) => id).sort((a, b) => distinct[a] - distinct[b]);
-  const rankOfId = new Int32Array(order.length);
-  order.forEach((id, rank) => (rankOfId[id] = rank));
-  for (let i = 0; i < rows.length; i++) if (ranks[i] >= 0) ranks[i] = rankOfId[ranks[i]];
-  return { ranks, cardinality: order.length, keyOf: (rank) => toKey(distinct[order[rank]]) };
+  distinct.sort((a, b) => a - b);
+  distinct.forEach((v, rank) => idOf.set(v, rank));
+  const ranks = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const v = values[rows[i]];
+    ranks[i] = v !== v ? -1 : idOf.get(v)!;
+  }
+  return { ranks, cardinality: distinct.length, keyOf: (rank) => toKey(distinct[rank]) };
 }

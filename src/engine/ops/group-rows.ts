@@ -1,4 +1,5 @@
-import type { Table } from "../table/types";
+import { EngineError } from "../errors";
+import type { Column, Table } from "../table/types";
 import { encodeKeyColumn, type EncodedKey, type KeyValue } from "./encode-key-column";
 import { findColumn } from "./find-column";
 
@@ -13,43 +14,67 @@ export interface Grouping {
   sizes: Uint32Array;
 }
 
-/** Above this many combined ranks, groups are found through a Map instead of a dense counting array. */
-const DENSE_LIMIT = 1 << 22;
+/**
+ * The most groups a grouped plan may make. Grouping stops as soon as a key (or key combination) past this
+ * count is seen, before any per-group structure exists, so a group_by over a unique id costs one cheap scan
+ * instead of a million key objects and results (the Worker isolate has 128 MB).
+ */
+export const MAX_GROUPS = 5000;
+
+/** Error code thrown when a plan makes more than {@link MAX_GROUPS} groups. */
+export const TOO_MANY_GROUPS = "too_many_groups";
+
+/** Combined codes (previous group × next key's rank) up to this many are counted in a dense array, not a Map. */
+const DENSE_LIMIT = 1 << 20;
 
 /**
  * Groups the selected rows by the group_by columns, pandas `groupby(keys, sort=True, dropna=True)`: only key
  * combinations that occur become groups, sorted lexicographically by key; rows keep their order inside a group.
  *
- * Every key column is first reduced to sorted integer ranks, so a row's combined key is one integer
- * (r1·c2 + r2)·c3 + r3 whose numeric order is the lexicographic key order; the common case (a few thousand
- * combinations) is then a counting pass over a dense array.
+ * Every key column is first reduced to sorted integer ranks of the values that occur (refused beyond `limit`).
+ * Several keys are then combined one at a time: the groups of the first k keys (at most `limit`) times the
+ * next key's ranks give integer codes whose numeric order is the lexicographic key order; the codes that occur
+ * are counted as they appear and re-ranked, so no step ever holds more than `limit` + 1 groups. Only rows
+ * where every key is present take part (a key combination count can only grow as keys are added).
+ *
+ * Throws EngineError `too_many_groups` when more than `limit` (default {@link MAX_GROUPS}) groups would exist.
  *
  * @example groupRows(table, selectRows(table, []).rows, ["region"]).keys // [["east"], ["north"], ...]
  */
-export function groupRows(table: Table, rows: Uint32Array, groupBy: readonly string[]): Grouping {
-  const encoded = groupBy.map((name, i) => encodeKeyColumn(findColumn(table, name, `plan.group_by[${i}]`), rows));
-  let space = 1;
-  for (const key of encoded) space *= Math.max(key.cardinality, 1);
-  if (space > Number.MAX_SAFE_INTEGER) return groupByTuples(rows, encoded);
-  // One key (the common case): its ranks already are the combined code.
-  const combined = encoded.length === 1 ? encoded[0].ranks : combineRanks(rows.length, encoded);
-  const groupOf = new Int32Array(rows.length);
-  const codes: number[] = [];
-  if (space <= DENSE_LIMIT) {
-    const slot = new Int32Array(space);
-    for (let i = 0; i < combined.length; i++) if (combined[i] >= 0) slot[combined[i]] = 1;
-    let next = 0;
-    for (let code = 0; code < space; code++) if (slot[code] === 1) { slot[code] = next++; codes.push(code); }
-    for (let i = 0; i < combined.length; i++) groupOf[i] = combined[i] >= 0 ? slot[combined[i]] : -1;
-  } else {
-    const seen = new Map<number, number>();
-    for (let i = 0; i < combined.length; i++) if (combined[i] >= 0) seen.set(combined[i], 0);
-    codes.push(...[...seen.keys()].sort((a, b) => a - b));
-    codes.forEach((code, id) => seen.set(code, id));
-    for (let i = 0; i < combined.length; i++) groupOf[i] = combined[i] >= 0 ? seen.get(combined[i])! : -1;
+export function groupRows(table: Table, rows: Uint32Array, groupBy: readonly string[], limit: number = MAX_GROUPS): Grouping {
+  const columns = groupBy.map((name, i) => findColumn(table, name, `plan.group_by[${i}]`));
+  // With several keys, a value only matters on rows where all the others are present too.
+  const complete = columns.length > 1 ? completeRows(columns, rows) : rows;
+  const encoded: EncodedKey[] = [];
+  for (const column of columns) {
+    const key = encodeKeyColumn(column, complete, limit);
+    if (key === null) throw tooManyGroups(limit);
+    encoded.push(key);
   }
-  const keys = codes.map((code) => decodeCombined(code, encoded));
-  return { rows, groupOf, keys, sizes: countSizes(groupOf, keys.length) };
+  let groupOf = encoded[0].ranks;
+  let count = encoded[0].cardinality;
+  // For each group: its parent group over the keys before, and its rank in the last key (for decoding).
+  const chain: Array<{ parent: Int32Array; rank: Int32Array }> = [];
+  for (let k = 1; k < encoded.length; k++) {
+    const step = combine(groupOf, count, encoded[k], limit);
+    if (step === null) throw tooManyGroups(limit);
+    groupOf = step.groupOf;
+    count = step.parent.length;
+    chain.push(step);
+  }
+  const keys: KeyValue[][] = [];
+  for (let g = 0; g < count; g++) {
+    const key: KeyValue[] = new Array(encoded.length);
+    let at = g;
+    for (let k = encoded.length - 1; k >= 1; k--) {
+      key[k] = encoded[k].keyOf(chain[k - 1].rank[at]);
+      at = chain[k - 1].parent[at];
+    }
+    key[0] = encoded[0].keyOf(at);
+    keys.push(key);
+  }
+  if (complete !== rows) groupOf = spread(groupOf, complete, rows);
+  return { rows, groupOf, keys, sizes: countSizes(groupOf, count) };
 }
 
 /** The row indexes of each group, in row order (for operations that need a group's values together). */
@@ -64,57 +89,85 @@ export function rowsByGroup(grouping: Grouping): Uint32Array[] {
   return out;
 }
 
-function combineRanks(length: number, encoded: EncodedKey[]): Float64Array | Int32Array {
-  const combined = new Float64Array(length);
-  for (let i = 0; i < length; i++) {
-    let code = 0;
-    for (const key of encoded) {
-      const rank = key.ranks[i];
-      if (rank < 0) { code = -1; break; }
-      code = code * key.cardinality + rank;
-    }
-    combined[i] = code;
-  }
-  return combined;
+function tooManyGroups(limit: number): EngineError {
+  const shown = String(limit).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return new EngineError(
+    TOO_MANY_GROUPS,
+    `The plan makes more than ${shown} groups (one per distinct group_by value or combination); add filters or group by fewer or coarser columns.`,
+    { problems: [{ path: "plan.group_by", code: TOO_MANY_GROUPS, message: `More than ${shown} groups.` }] },
+  );
 }
 
-function decodeCombined(code: number, encoded: EncodedKey[]): KeyValue[] {
-  const key: KeyValue[] = new Array(encoded.length);
-  for (let k = encoded.length - 1; k >= 0; k--) {
-    const c = encoded[k].cardinality;
-    const rank = code % c;
-    key[k] = encoded[k].keyOf(rank);
-    code = (code - rank) / c;
+/** The rows (of `rows`) where no key column is missing; `rows` itself when that is all of them. */
+function completeRows(columns: readonly Column[], rows: Uint32Array): Uint32Array {
+  const keep = new Uint8Array(rows.length).fill(1);
+  let kept = rows.length;
+  for (const column of columns) {
+    if (column.type === "string") {
+      const codes = column.codes;
+      for (let i = 0; i < rows.length; i++) if (keep[i] === 1 && codes[rows[i]] < 0) { keep[i] = 0; kept--; }
+    } else {
+      const values = column.values;
+      for (let i = 0; i < rows.length; i++) if (keep[i] === 1 && values[rows[i]] !== values[rows[i]]) { keep[i] = 0; kept--; }
+    }
   }
-  return key;
+  if (kept === rows.length) return rows;
+  const out = new Uint32Array(kept);
+  for (let i = 0, j = 0; i < rows.length; i++) if (keep[i] === 1) out[j++] = rows[i];
+  return out;
+}
+
+/** Groups over `subset` (an ordered subsequence of `rows`) re-indexed by position in `rows`, -1 elsewhere. */
+function spread(groupOf: Int32Array, subset: Uint32Array, rows: Uint32Array): Int32Array {
+  const out = new Int32Array(rows.length).fill(-1);
+  for (let i = 0, j = 0; i < rows.length && j < subset.length; i++) if (rows[i] === subset[j]) out[i] = groupOf[j++];
+  return out;
+}
+
+/**
+ * Refines groups 0..count-1 by one more key: code = group × cardinality + rank, counted as they occur (null once
+ * more than `limit` occur), then re-ranked in code order. Every row has a group and a rank (complete rows).
+ */
+function combine(groupOf: Int32Array, count: number, key: EncodedKey, limit: number): { groupOf: Int32Array; parent: Int32Array; rank: Int32Array } | null {
+  const c = key.cardinality;
+  const ranks = key.ranks;
+  const space = count * c;
+  const codes: number[] = [];
+  const out = new Int32Array(groupOf.length);
+  if (space <= DENSE_LIMIT) {
+    const slot = new Int32Array(space);
+    for (let i = 0; i < groupOf.length; i++) {
+      const code = groupOf[i] * c + ranks[i];
+      if (slot[code] !== 0) continue;
+      slot[code] = 1;
+      if (codes.push(code) > limit) return null;
+    }
+    codes.sort((a, b) => a - b);
+    codes.forEach((code, id) => (slot[code] = id));
+    for (let i = 0; i < groupOf.length; i++) out[i] = slot[groupOf[i] * c + ranks[i]];
+  } else {
+    const seen = new Map<number, number>();
+    for (let i = 0; i < groupOf.length; i++) {
+      const code = groupOf[i] * c + ranks[i];
+      if (seen.has(code)) continue;
+      seen.set(code, 0);
+      if (codes.push(code) > limit) return null;
+    }
+    codes.sort((a, b) => a - b);
+    codes.forEach((code, id) => seen.set(code, id));
+    for (let i = 0; i < groupOf.length; i++) out[i] = seen.get(groupOf[i] * c + ranks[i])!;
+  }
+  const parent = new Int32Array(codes.length);
+  const rank = new Int32Array(codes.length);
+  codes.forEach((code, id) => {
+    rank[id] = code % c;
+    parent[id] = (code - rank[id]) / c;
+  });
+  return { groupOf: out, parent, rank };
 }
 
 function countSizes(groupOf: Int32Array, groups: number): Uint32Array {
   const sizes = new Uint32Array(groups);
   for (let i = 0; i < groupOf.length; i++) if (groupOf[i] >= 0) sizes[groupOf[i]]++;
   return sizes;
-}
-
-/** Fallback when the combined rank space exceeds 2^53 (three huge-cardinality keys): tuples compared in turn. */
-function groupByTuples(rows: Uint32Array, encoded: EncodedKey[]): Grouping {
-  const ids = new Map<string, number>();
-  const tuples: number[][] = [];
-  const provisional = new Int32Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const tuple = encoded.map((key) => key.ranks[i]);
-    if (tuple.some((rank) => rank < 0)) { provisional[i] = -1; continue; }
-    const text = tuple.join(",");
-    let id = ids.get(text);
-    if (id === undefined) { id = tuples.length; ids.set(text, id); tuples.push(tuple); }
-    provisional[i] = id;
-  }
-  const order = tuples.map((_, id) => id).sort((a, b) => {
-    for (let k = 0; k < encoded.length; k++) if (tuples[a][k] !== tuples[b][k]) return tuples[a][k] - tuples[b][k];
-    return 0;
-  });
-  const finalOf = new Int32Array(order.length);
-  order.forEach((id, rank) => (finalOf[id] = rank));
-  const groupOf = provisional.map((id) => (id < 0 ? -1 : finalOf[id]));
-  const keys = order.map((id) => tuples[id].map((rank, k) => encoded[k].keyOf(rank)));
-  return { rows, groupOf, keys, sizes: countSizes(groupOf, keys.length) };
 }
