@@ -10,7 +10,7 @@ import { BearerSecurity, createRouter, FieldProblemSchema, jsonResponse, problem
 import { parseBody, readJson } from "../http/read-json";
 import { checkExecuteLimit, consumeExecuteSlot } from "../rate-limit/rate-limit";
 import { ApiError } from "../errors";
-import { findChartSvg, listAnalyses } from "../services/analyses";
+import { findChartSvg, HISTORY_MAX_PAGE_SIZE, HISTORY_PAGE_SIZE, listAnalyses } from "../services/analyses";
 import { findDataset } from "../services/datasets";
 import { columnsOf, executeAnalysis, tableOf } from "../services/execute-analysis";
 import { SessionParamsSchema } from "./datasets";
@@ -131,9 +131,19 @@ const historyRoute = createRoute({
   path: "/api/analytics/history/{session_id}",
   tags: ["plans"],
   summary: "Every execute call on a dataset, newest first",
+  description:
+    "Paged: `limit` (default 100, at most 500) and `offset`; a page also ends early past 8 MB, and a `Link: <...>; " +
+    'rel="next"` header names the next page when there is one. Charts are listed without their SVG (`svg` null); ' +
+    "`svg_url` names the chart.svg route when one was stored.",
   security: BearerSecurity,
   middleware: [requireUser()] as const,
-  request: { params: SessionParamsSchema },
+  request: {
+    params: SessionParamsSchema,
+    query: z.object({
+      limit: z.coerce.number().int().min(1).max(HISTORY_MAX_PAGE_SIZE).optional(),
+      offset: z.coerce.number().int().min(0).optional(),
+    }),
+  },
   responses: { 200: jsonResponse(z.array(AnalysisSchema), "The history."), ...problemResponses(401, 404) },
 });
 
@@ -209,8 +219,14 @@ analyticsRoutes
   })
   .openapi(historyRoute, async (c) => {
     const userId = c.get("userId") as string;
-    const dataset = await findDataset(c.get("db"), userId, c.req.valid("param").session_id);
-    return c.json((await listAnalyses(c.get("db"), userId, dataset.id)) as never, 200);
+    const { session_id } = c.req.valid("param");
+    const { limit = HISTORY_PAGE_SIZE, offset = 0 } = c.req.valid("query");
+    const dataset = await findDataset(c.get("db"), userId, session_id);
+    const page = await listAnalyses(c.get("db"), userId, dataset.id, { limit, offset });
+    if (page.nextOffset !== null) {
+      c.header("Link", `</api/analytics/history/${session_id}?limit=${limit}&offset=${page.nextOffset}>; rel="next"`);
+    }
+    return c.json(page.items as never, 200);
   })
   .openapi(chartSvgRoute, async (c) => {
     const { session_id, analysis_id } = c.req.valid("param");
