@@ -74,6 +74,22 @@ describe("purge", () => {
   });
 });
 
+describe("orphan sweep", () => {
+  it("resumes where the previous run stopped, so a bucket larger than one run's budget is covered", async () => {
+    const user = await createUser();
+    const keys = ["a", "b", "c", "d", "e"].map((k) => `datasets/${user.id}/${k}${crypto.randomUUID()}/source.csv`);
+    for (const key of keys) await env.UPLOADS.put(key, "x");
+    const limits = { ...DEFAULT_PURGE_LIMITS, maxListed: 2, orphanGraceMs: 0 };
+    const db = createDb(env.DB);
+    let removed = 0;
+    for (let run = 0; run < 10 && (await keysOf(user.id)).length > 0; run++) {
+      removed += (await purgeDatasets(db, env.UPLOADS, new Date(), limits)).orphanObjects;
+    }
+    expect(await keysOf(user.id)).toEqual([]);
+    expect(removed).toBeGreaterThanOrEqual(keys.length);
+  });
+});
+
 describe("upload faults", () => {
   it("leaves nothing visible when the R2 put fails", async () => {
     const user = await createUser();

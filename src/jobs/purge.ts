@@ -72,14 +72,25 @@ export async function purgeDatasets(db: Database, bucket: R2Bucket, now = new Da
   return report;
 }
 
+/**
+ * Where the orphan sweep stopped when a run hit `maxListed`: the next run continues after this key, so every
+ * object is eventually inspected however large the bucket; at the end of the keys the marker is removed and
+ * the sweep starts over.
+ */
+export const ORPHAN_SWEEP_MARKER = "system/orphan-sweep-resume-after";
+
 async function purgeOrphanObjects(db: Database, bucket: R2Bucket, now: Date, limits: PurgeLimits): Promise<{ removed: number; more: boolean }> {
+  const marker = await bucket.get(ORPHAN_SWEEP_MARKER);
+  const startAfter = marker ? await marker.text() : undefined;
   let cursor: string | undefined;
+  let lastKey: string | undefined;
   let listed = 0;
   let removed = 0;
   const graceBefore = now.getTime() - limits.orphanGraceMs;
   do {
-    const page = await bucket.list({ prefix: DATASET_PREFIX, cursor, limit: Math.min(1000, limits.maxListed - listed) });
+    const page = await bucket.list({ prefix: DATASET_PREFIX, cursor, startAfter: cursor ? undefined : startAfter, limit: Math.min(1000, limits.maxListed - listed) });
     listed += page.objects.length;
+    lastKey = page.objects.at(-1)?.key ?? lastKey;
     const candidates = page.objects.filter((o) => o.uploaded.getTime() <= graceBefore);
     for (let i = 0; i < candidates.length; i += limits.batchSize) {
       const chunk = candidates.slice(i, i + limits.batchSize);
@@ -95,5 +106,8 @@ async function purgeOrphanObjects(db: Database, bucket: R2Bucket, now: Date, lim
     }
     cursor = page.truncated ? page.cursor : undefined;
   } while (cursor && listed < limits.maxListed);
-  return { removed, more: cursor !== undefined };
+  const more = cursor !== undefined;
+  if (more && lastKey) await bucket.put(ORPHAN_SWEEP_MARKER, lastKey);
+  else if (marker) await bucket.delete(ORPHAN_SWEEP_MARKER);
+  return { removed, more };
 }
