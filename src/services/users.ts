@@ -94,7 +94,11 @@ export async function authenticate(db: Database, login: string, password: string
   if (!user) {
     if (!dummyHash || dummyHashCost !== hashCost) {
       dummyHashCost = hashCost;
-      dummyHash = hashPassword("dummy password for timing equalisation", hashCost);
+      // A failed hash must not stay cached: the next unknown-user login tries again instead of failing forever.
+      dummyHash = hashPassword("dummy password for timing equalisation", hashCost).catch((error: unknown) => {
+        dummyHash = undefined;
+        throw error;
+      });
     }
     await verifyPassword(password, await dummyHash);
     return null;
