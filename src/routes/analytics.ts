@@ -15,9 +15,8 @@ import { findDataset } from "../services/datasets";
 import { columnsOf, executeAnalysis, tableOf } from "../services/execute-analysis";
 import { SessionParamsSchema } from "./datasets";
 
-const SessionIdSchema = zod.string().min(1).max(64);
-const ExecuteRequestSchema = zod.strictObject({ session_id: SessionIdSchema, plan: zod.unknown() });
-const ValidateEnvelopeSchema = zod.strictObject({ session_id: SessionIdSchema, plan: zod.unknown() });
+/** The body of /execute and the enveloped form of /validate; the plan itself is checked by validatePlan. */
+const SessionPlanSchema = zod.strictObject({ session_id: SessionParamsSchema.shape.session_id, plan: zod.unknown() });
 
 /**
  * OpenAPI body schemas written from the same zod schemas (documentation only: these routes parse by hand, since
@@ -200,14 +199,14 @@ analyticsRoutes
       const { errors, warnings } = validatePlan(body);
       return c.json({ valid: errors.length === 0, errors, warnings }, 200);
     }
-    const { session_id, plan } = parseBody(ValidateEnvelopeSchema, body);
+    const { session_id, plan } = parseBody(SessionPlanSchema, body);
     const dataset = await findDataset(c.get("db"), c.get("userId") as string, session_id);
     const table = await tableOf(c.env.UPLOADS, dataset);
     const { errors, warnings } = validatePlan(plan, { columns: columnsOf(table), table });
     return c.json({ valid: errors.length === 0, errors, warnings }, 200);
   })
   .openapi(executeRoute, async (c) => {
-    const { session_id, plan } = parseBody(ExecuteRequestSchema, await readJson(c.req.raw));
+    const { session_id, plan } = parseBody(SessionPlanSchema, await readJson(c.req.raw));
     const userId = c.get("userId") as string;
     const dataset = await findDataset(c.get("db"), userId, session_id);
     const response = await executeAnalysis(
