@@ -122,7 +122,9 @@ function subtitleOf(shown: number, total: number, groups: number, coloured: bool
   if (r !== null) parts.push(`r = ${r.toFixed(3)}`);
   const slope = numberField(result, "slope");
   const intercept = numberField(result, "intercept");
-  if (slope !== null && intercept !== null) parts.push(`fit: y = ${intercept.toPrecision(4)} + ${slope.toPrecision(4)}·x`);
+  if (slope !== null && intercept !== null) {
+    parts.push(`fit: y = ${intercept.toPrecision(4)} ${slope < 0 ? "−" : "+"} ${Math.abs(slope).toPrecision(4)}·x`);
+  }
   if (groups > 0 && !coloured) parts.push(`${groups} groups, not coloured`);
   return parts.join("; ");
 }
