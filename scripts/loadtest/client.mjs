@@ -24,7 +24,7 @@ export function createClient(base, requestTimeoutS) {
       const ms = performance.now() - started;
       let data = null;
       try { data = text ? JSON.parse(text) : null; } catch { data = text; }
-      return { status: res.status, ms, data, requestId: res.headers.get("x-request-id") };
+      return { status: res.status, ms, data, requestId: res.headers.get("x-request-id"), link: res.headers.get("link") };
     } catch (error) {
       return { status: 0, ms: performance.now() - started, data: null, error: `${error.name}: ${error.cause?.code ?? error.message}` };
     }

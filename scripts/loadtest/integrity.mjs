@@ -8,13 +8,13 @@ const MAX_EXAMPLES = 3;
 /** Adds two checks per user to `check` (from report.mjs createChecklist). */
 export async function verifyHistory(call, users, check) {
   for (const user of users) {
-    const res = await call("GET", `/api/analytics/history/${user.sessionId}`, { token: user.token });
     const label = `dataset ${user.index + 1} (${user.sessionId.slice(0, 8)}…)`;
-    if (res.status !== 200 || !Array.isArray(res.data)) {
-      check(`${label}: history readable`, false, `${res.status} ${res.error ?? JSON.stringify(res.data).slice(0, 300)}`);
+    const history = await readAllHistory(call, user);
+    if (history.failure) {
+      check(`${label}: history readable`, false, history.failure);
       continue;
     }
-    const rows = res.data;
+    const rows = history.rows;
     const byId = new Map();
     let duplicates = 0;
     for (const row of rows) {
@@ -45,4 +45,17 @@ export async function verifyHistory(call, users, check) {
       // Execute calls that errored (5xx, network) may or may not have written a row, so say so.
       (user.executeErrors ? `; ${user.executeErrors} execute calls errored, so their rows are indeterminate` : ""));
   }
+}
+
+/** Every page of a dataset's history, following the `Link: <...>; rel="next"` headers (bounded). */
+async function readAllHistory(call, user) {
+  const rows = [];
+  let path = `/api/analytics/history/${user.sessionId}?limit=500`;
+  for (let page = 0; path && page < 1000; page++) {
+    const res = await call("GET", path, { token: user.token });
+    if (res.status !== 200 || !Array.isArray(res.data)) return { failure: `${res.status} ${res.error ?? JSON.stringify(res.data).slice(0, 300)}` };
+    rows.push(...res.data);
+    path = /<([^>]+)>;\s*rel="next"/.exec(res.link ?? "")?.[1];
+  }
+  return { rows };
 }
