@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
-import { createUser, problem, uploadOk } from "./factories";
+import { call, createUser, problem, uploadOk } from "./factories";
 
 describe("execute rate limit through the route", () => {
   it("charges only plans that pass validation and answers 429 with Retry-After past the limit", async () => {
@@ -24,5 +24,26 @@ describe("execute rate limit through the route", () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
     expect(await refused.json()).toEqual(problem(429, "rate_limited"));
+  });
+
+  it("limits refused plans apart, at 10 x EXECUTE_RATE_LIMIT per hour, and does not record past it", async () => {
+    const user = await createUser();
+    const { session_id } = await uploadOk(user.token, "a,b\n1,2\n3,4\n");
+    const app = createApp();
+    const limited = { ...env, EXECUTE_RATE_LIMIT: "1" };
+    const send = (plan: unknown) =>
+      app.request(
+        "/api/analytics/execute",
+        { method: "POST", headers: { Authorization: `Bearer ${user.token}`, "Content-Type": "application/json" }, body: JSON.stringify({ session_id, plan }) },
+        limited,
+      );
+    for (let i = 0; i < 10; i++) expect((await send({ operation: "mean", target_column: "nope" })).status).toBe(422);
+    const refused = await send({ operation: "mean", target_column: "nope" });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
+    const history = (await (await call(`/api/analytics/history/${session_id}`, { token: user.token })).json()) as unknown[];
+    expect(history).toHaveLength(10);
+    // Valid plans still have their own slot.
+    expect((await send({ operation: "count" })).status).toBe(200);
   });
 });

@@ -3,7 +3,7 @@ import { rateLimitClock } from "./clock";
 import type { LimitRequest } from "./rate-limiter";
 
 /** The named quota policies, as they appear in the RateLimit-Policy header. */
-export type PolicyName = "upload" | "execute" | "login-user" | "login-ip";
+export type PolicyName = "upload" | "execute" | "execute-refused" | "login-user" | "login-ip";
 
 export interface Policy {
   name: PolicyName;
@@ -14,6 +14,11 @@ export interface Policy {
 }
 
 const HOUR_MS = 3_600_000;
+/**
+ * Plans refused by validation cost no execution slot, yet each is a history row: this many times the execution
+ * limit of refusals per hour keeps an LLM's retry loop free while bounding what one user can write to D1.
+ */
+export const REFUSED_PLANS_PER_EXECUTION = 10;
 
 /**
  * The policy of `name` for one subject (a user id, a lowercased username or a client address).
@@ -28,6 +33,8 @@ export function policyFor(name: PolicyName, config: Config, subject: string): Po
       return { name, key, limit: config.uploadRateLimit, windowMs: HOUR_MS };
     case "execute":
       return { name, key, limit: config.executeRateLimit, windowMs: HOUR_MS };
+    case "execute-refused":
+      return { name, key, limit: config.executeRateLimit * REFUSED_PLANS_PER_EXECUTION, windowMs: HOUR_MS };
     case "login-user":
     case "login-ip":
       return { name, key, limit: config.loginRateLimit, windowMs: config.loginRateWindowMs };

@@ -78,6 +78,22 @@ export const checkExecuteLimit = () => rateLimit({ policy: "execute", mode: "che
 /** Executions, step 2 (in the handler, once the plan validated): take the slot; throws 429 if none is left. */
 export const consumeExecuteSlot = (c: Context<AppEnv>) => consumeSlot(c, "execute");
 
+/**
+ * Executions refused by validation: counted apart (REFUSED_PLANS_PER_EXECUTION x EXECUTE_RATE_LIMIT per hour),
+ * so they stay free for an ordinary retry loop but cannot write history rows without bound. Past the limit the
+ * call is 429 and not recorded. No RateLimit headers: the ones a client plans with stay those of `execute`.
+ */
+export async function chargeRefusedPlan(c: Context<AppEnv>): Promise<void> {
+  const policy = userPolicy(c, "execute-refused");
+  const decision = await askLimiter(c, policy, (limiter) => limiter.consume(limitRequest(policy)));
+  if (decision.allowed) return;
+  throw new ApiError({
+    code: "rate_limited",
+    message: `Too many refused plans in the last hour; retry after ${decision.retryAfterSeconds} seconds with a corrected plan.`,
+    headers: { "Retry-After": String(decision.retryAfterSeconds) },
+  });
+}
+
 /** The RateLimit headers last computed for a request, for the middleware to put on the final answer. */
 const latestHeaders = new WeakMap<Context, Record<string, string>>();
 
@@ -109,7 +125,7 @@ async function giveBack(c: Context<AppEnv>, policy: Policy, eventId: number): Pr
   }
 }
 
-function userPolicy(c: Context<AppEnv>, name: RateLimitOptions["policy"]): Policy {
+function userPolicy(c: Context<AppEnv>, name: RateLimitOptions["policy"] | "execute-refused"): Policy {
   const userId = c.get("userId");
   // A programming error (limiter mounted before requireUser), not a client's: it must never silently share a key.
   if (!userId) throw new Error(`rateLimit("${name}") needs an authenticated user; mount it after requireUser()`);

@@ -8,7 +8,7 @@ import { PlanSchema } from "../engine/plan/plan-schema";
 import { validatePlan } from "../engine/plan/validate-plan";
 import { BearerSecurity, createRouter, FieldProblemSchema, jsonResponse, problemResponses } from "../http/openapi";
 import { parseBody, readJson } from "../http/read-json";
-import { checkExecuteLimit, consumeExecuteSlot } from "../rate-limit/rate-limit";
+import { chargeRefusedPlan, checkExecuteLimit, consumeExecuteSlot } from "../rate-limit/rate-limit";
 import { ApiError } from "../errors";
 import { findChartSvg, HISTORY_MAX_PAGE_SIZE, HISTORY_PAGE_SIZE, listAnalyses } from "../services/analyses";
 import { findDataset } from "../services/datasets";
@@ -113,7 +113,8 @@ const executeRoute = createRoute({
     "dataset's columnar snapshot and records the call in the dataset's history, successful or not. Plans whose estimated " +
     "cost is over the cap answer 422 `plan_too_costly`. Rate limit: EXECUTE_RATE_LIMIT per user per hour; a call " +
     "uses a slot once its plan has passed validation (a refused plan, an unknown dataset or a malformed body costs " +
-    "nothing). 503 when the rate limiter is unreachable (fails closed).",
+    "nothing); refused plans are limited apart, to 10 x EXECUTE_RATE_LIMIT per hour. 503 when the rate limiter is " +
+    "unreachable (fails closed).",
   security: BearerSecurity,
   middleware: [requireUser(), checkExecuteLimit()] as const,
   request: {
@@ -210,7 +211,14 @@ analyticsRoutes
     const userId = c.get("userId") as string;
     const dataset = await findDataset(c.get("db"), userId, session_id);
     const response = await executeAnalysis(
-      { db: c.get("db"), bucket: c.env.UPLOADS, userId, beforeExecute: () => consumeExecuteSlot(c), renderSvg: c.req.valid("query").chart !== "spec" },
+      {
+        db: c.get("db"),
+        bucket: c.env.UPLOADS,
+        userId,
+        beforeExecute: () => consumeExecuteSlot(c),
+        beforeRecordingRefusal: () => chargeRefusedPlan(c),
+        renderSvg: c.req.valid("query").chart !== "spec",
+      },
       dataset,
       plan,
     );

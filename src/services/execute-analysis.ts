@@ -57,6 +57,8 @@ export interface ExecuteContext {
   userId: string;
   /** Called once the plan has passed validation, before any work: the place to consume a rate-limit slot. */
   beforeExecute?: () => Promise<unknown>;
+  /** Called before a plan refused by validation is recorded; may refuse the call itself (rate limit). */
+  beforeRecordingRefusal?: () => Promise<unknown>;
   /** Render the chart's SVG (default true); false returns the Vega-Lite spec only. */
   renderSvg?: boolean;
 }
@@ -90,6 +92,7 @@ export async function executeAnalysis(ctx: ExecuteContext, dataset: DatasetRow, 
     return response;
   } catch (error) {
     if (error instanceof ApiError && error.code === "not_found") throw error;
+    if (error instanceof ApiError && error.code === "invalid_plan") await ctx.beforeRecordingRefusal?.();
     const refused = error instanceof ApiError;
     const message = refused
       ? (error.errors?.length ? `${error.message} ${error.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}` : error.message)
