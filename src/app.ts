@@ -25,7 +25,7 @@ const HTTP_EXCEPTION_CODES: Record<number, ErrorCode> = {
 
 /**
  * Builds the application: request id and logging first (so every answer, errors included, is logged with its
- * id), then settings and the database, the body size cap, CORS, the routes, and one error handler that owns
+ * id), then settings and the database, CORS, the body size cap, the routes, and one error handler that owns
  * every error body.
  */
 export function createApp() {
@@ -37,17 +37,18 @@ export function createApp() {
     c.set("db", createDb(c.env.DB));
     await next();
   });
-  app.use(limitBody());
   app.use(async function corsFromConfig(c, next) {
     const allowed = c.get("config").allowedOrigins;
     return cors({
       origin: (origin) => (allowed.includes(origin) ? origin : null),
       allowHeaders: ["Authorization", "Content-Type", "X-Request-Id"],
       allowMethods: ["GET", "POST", "DELETE", "OPTIONS"],
-      exposeHeaders: ["X-Request-Id", "RateLimit", "RateLimit-Policy", "Retry-After"],
+      exposeHeaders: ["X-Request-Id", "RateLimit", "RateLimit-Policy", "Retry-After", "Link"],
       maxAge: 600,
     })(c, next);
   });
+  // After CORS, so a browser can read the 413 too.
+  app.use(limitBody());
 
   app.route("/", healthRoutes);
   app.route("/", authRoutes);

@@ -162,24 +162,27 @@ describe("analytics (.security)", () => {
 });
 
 describe("history paging", () => {
-  it("pages with limit/offset and a Link header, and lists charts without their SVG", async () => {
+  it("pages by cursor with a Link header, neither repeating nor skipping rows recorded meanwhile, and lists charts without their SVG", async () => {
     const user = await createUser();
     const { session_id } = await uploadOk(user.token, SALES);
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) {
+    const run = async () => {
       const res = await execute({ operation: "count", chart_type: "bar" }, user.token, session_id);
       ids.unshift(((await res.json()) as { analysis_id: string }).analysis_id);
-    }
+    };
+    for (let i = 0; i < 3; i++) await run();
     const first = await call(`/api/analytics/history/${session_id}?limit=2`, { token: user.token });
-    expect(first.headers.get("Link")).toBe(`</api/analytics/history/${session_id}?limit=2&offset=2>; rel="next"`);
+    const next = /<([^>]+)>; rel="next"/.exec(first.headers.get("Link") ?? "")?.[1];
+    expect(next).toMatch(new RegExp(`^/api/analytics/history/${session_id}\\?limit=2&before=\\d+$`));
     const page = (await first.json()) as Array<{ id: string; chart: { type: string; svg: null; svg_url: string; spec: object } }>;
     expect(page.map((a) => a.id)).toEqual(ids.slice(0, 2));
     expect(page[0].chart).toEqual({ type: "bar", spec: expect.any(Object), svg: null, svg_url: `/api/analytics/history/${session_id}/${ids[0]}/chart.svg` });
-    const svg = await call(page[0].chart.svg_url, { token: user.token });
-    expect(svg.status).toBe(200);
-    const last = await call(`/api/analytics/history/${session_id}?limit=2&offset=2`, { token: user.token });
-    expect(last.headers.get("Link")).toBeNull();
-    expect(((await last.json()) as Array<{ id: string }>).map((a) => a.id)).toEqual(ids.slice(2));
+    expect((await call(page[0].chart.svg_url, { token: user.token })).status).toBe(200);
+
+    await run(); // recorded while the client pages: it belongs before page 1, not in page 2
+    const second = await call(next!, { token: user.token });
+    expect(second.headers.get("Link")).toBeNull();
+    expect(((await second.json()) as Array<{ id: string }>).map((a) => a.id)).toEqual([ids[3]]);
     expect((await call(`/api/analytics/history/${session_id}?limit=0`, { token: user.token })).status).toBe(422);
   });
 });

@@ -74,6 +74,8 @@ describe("CORS", () => {
   it("allows a configured origin exactly", async () => {
     const res = await call("/health", { headers: { Origin: "https://app.example.com" } });
     expect(res.headers.get("Access-Control-Allow-Origin")).toBe("https://app.example.com");
+    // Browsers may read only exposed headers: the request id, the rate-limit state and the history's next page.
+    expect(res.headers.get("Access-Control-Expose-Headers")?.split(",").sort()).toEqual(["Link", "RateLimit", "RateLimit-Policy", "Retry-After", "X-Request-Id"]);
     const pre = await call("/api/auth/login", {
       method: "OPTIONS",
       headers: { Origin: "http://localhost:5173", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type,authorization" },
@@ -110,6 +112,16 @@ describe("body limits", () => {
       }),
     });
     expect(streamed.status).toBe(413);
+  });
+
+  it("lets a browser read the 413 (CORS headers on it too)", async () => {
+    const res = await call("/api/auth/login", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: "https://app.example.com" },
+      body: JSON.stringify({ username: "a".repeat(3 * 1024 * 1024), password: "x" }),
+    });
+    expect(res.status).toBe(413);
+    expect(res.headers.get("Access-Control-Allow-Origin")).toBe("https://app.example.com");
   });
 
   it("lets a body under the cap through to the route", async () => {

@@ -132,16 +132,17 @@ const historyRoute = createRoute({
   tags: ["plans"],
   summary: "Every execute call on a dataset, newest first",
   description:
-    "Paged: `limit` (default 100, at most 500) and `offset`; a page also ends early past 8 MB, and a `Link: <...>; " +
-    'rel="next"` header names the next page when there is one. Charts are listed without their SVG (`svg` null); ' +
-    "`svg_url` names the chart.svg route when one was stored.",
+    "Newest recorded first, paged: `limit` (default 100, at most 500); a page also ends early past 8 MB, and a " +
+    '`Link: <...?before=...>; rel="next"` header names the next page when there is one (a cursor, so calls recorded ' +
+    "while paging neither repeat nor skip rows). Charts are listed without their SVG (`svg` null); `svg_url` names " +
+    "the chart.svg route when one was stored.",
   security: BearerSecurity,
   middleware: [requireUser()] as const,
   request: {
     params: SessionParamsSchema,
     query: z.object({
       limit: z.coerce.number().int().min(1).max(HISTORY_MAX_PAGE_SIZE).optional(),
-      offset: z.coerce.number().int().min(0).optional(),
+      before: z.coerce.number().int().min(1).optional().meta({ description: "The cursor from the previous page's Link header." }),
     }),
   },
   responses: { 200: jsonResponse(z.array(AnalysisSchema), "The history."), ...problemResponses(401, 404) },
@@ -227,11 +228,11 @@ analyticsRoutes
   .openapi(historyRoute, async (c) => {
     const userId = c.get("userId") as string;
     const { session_id } = c.req.valid("param");
-    const { limit = HISTORY_PAGE_SIZE, offset = 0 } = c.req.valid("query");
+    const { limit = HISTORY_PAGE_SIZE, before } = c.req.valid("query");
     const dataset = await findDataset(c.get("db"), userId, session_id);
-    const page = await listAnalyses(c.get("db"), userId, dataset.id, { limit, offset });
-    if (page.nextOffset !== null) {
-      c.header("Link", `</api/analytics/history/${session_id}?limit=${limit}&offset=${page.nextOffset}>; rel="next"`);
+    const page = await listAnalyses(c.get("db"), userId, dataset.id, { limit, before });
+    if (page.nextBefore !== null) {
+      c.header("Link", `</api/analytics/history/${session_id}?limit=${limit}&before=${page.nextBefore}>; rel="next"`);
     }
     return c.json(page.items as never, 200);
   })

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { type AnalysisRow, analyses } from "../db/schema";
 import { ApiError } from "../errors";
@@ -49,26 +49,51 @@ export async function recordAnalysis(db: Database, row: AnalysisRow): Promise<vo
 
 export const HISTORY_PAGE_SIZE = 100;
 export const HISTORY_MAX_PAGE_SIZE = 500;
-/** A page stops early past this many bytes of JSON, so a long history never has to fit in one response. */
+/** A page stops early past this many bytes of stored JSON, so no page has to fit more than this in memory. */
 export const HISTORY_MAX_PAGE_BYTES = 8 * 1024 * 1024;
 
 export interface HistoryPage {
   items: AnalysisRecord[];
-  /** Offset of the next page, or null when this page reaches the end. */
-  nextOffset: number | null;
+  /** Cursor of the next page (`before`), or null when this page reaches the end. */
+  nextBefore: number | null;
 }
+
+/** UTF-8 bytes a row's JSON columns hold, computed by SQLite so the rows need not be loaded to be measured. */
+const storedBytes = sql<number>`length(cast(${analyses.executionPlan} as blob)) + coalesce(length(cast(${analyses.result} as blob)), 0) + coalesce(length(cast(json_remove(${analyses.chart}, '$.svg') as blob)), 0)`;
 
 /**
  * One page of the history of a dataset the caller can see (the dataset lookup already checked owner and
- * expiry), newest first. Charts come without their SVG, which can weigh up to 1 MB each; `svg_url` names
- * where to fetch it.
+ * expiry), newest recorded first. Pages are keyed by the row's insertion order (`before` = the last rowid of
+ * the previous page), so calls recorded while a client pages neither repeat nor skip rows. The rows' sizes are
+ * summed in SQL first and only the rows within HISTORY_MAX_PAGE_BYTES (at least one) are loaded. Charts come
+ * without their SVG, which can weigh up to 1 MB each; `svg_url` names where to fetch it.
  */
 export async function listAnalyses(
   db: Database,
   userId: string,
   datasetId: string,
-  { limit = HISTORY_PAGE_SIZE, offset = 0 }: { limit?: number; offset?: number } = {},
+  { limit = HISTORY_PAGE_SIZE, before }: { limit?: number; before?: number } = {},
 ): Promise<HistoryPage> {
+  const scope = and(
+    eq(analyses.datasetId, datasetId),
+    eq(analyses.userId, userId),
+    before === undefined ? undefined : lt(sql`rowid`, before),
+  );
+  const sizes = await db
+    .select({ rowid: sql<number>`rowid`, bytes: storedBytes })
+    .from(analyses)
+    .where(scope)
+    .orderBy(desc(sql`rowid`))
+    .limit(limit + 1);
+  let taken = 0;
+  let total = 0;
+  for (const { bytes } of sizes.slice(0, limit)) {
+    if (taken > 0 && total + bytes > HISTORY_MAX_PAGE_BYTES) break;
+    total += bytes;
+    taken += 1;
+  }
+  if (taken === 0) return { items: [], nextBefore: null };
+  const last = sizes[taken - 1].rowid;
   const rows = await db
     .select({
       id: analyses.id,
@@ -84,21 +109,13 @@ export async function listAnalyses(
       executedAt: analyses.executedAt,
     })
     .from(analyses)
-    .where(and(eq(analyses.datasetId, datasetId), eq(analyses.userId, userId)))
-    // rowid breaks ties between calls in the same millisecond in insertion order.
-    .orderBy(desc(analyses.executedAt), desc(sql`rowid`))
-    .limit(limit + 1)
-    .offset(offset);
-  const items: AnalysisRecord[] = [];
-  let bytes = 0;
-  for (const row of rows.slice(0, limit)) {
+    .where(and(scope, gte(sql`rowid`, last)))
+    .orderBy(desc(sql`rowid`));
+  const items = rows.map((row) => {
     const chart = row.chart === null ? null : { ...JSON.parse(row.chart), svg: null, svg_url: row.hasSvg ? `/api/analytics/history/${row.sessionId}/${row.id}/chart.svg` : null };
-    const item = toAnalysisRecord({ ...row, chart, datasetId, userId });
-    bytes += JSON.stringify(item).length;
-    if (items.length > 0 && bytes > HISTORY_MAX_PAGE_BYTES) return { items, nextOffset: offset + items.length };
-    items.push(item);
-  }
-  return { items, nextOffset: rows.length > limit ? offset + limit : null };
+    return toAnalysisRecord({ ...row, chart, datasetId, userId });
+  });
+  return { items, nextBefore: sizes.length > taken ? last : null };
 }
 
 /** The stored SVG of one analysis on a dataset the caller can see, or null when it has none. */
