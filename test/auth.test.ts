@@ -51,12 +51,12 @@ describe("register", () => {
   const valid = () => ({ email: `${unique("f")}@example.com`, username: unique("f"), password: "password123" });
   const cases: Array<[string, Record<string, unknown>, string, string]> = [
     ["email not an email", { email: "not-an-email" }, "email", "invalid_format"],
-    ["email over 254 chars", { email: `${"a".repeat(64)}@${"b".repeat(186)}.com` }, "email", "too_big"],
-    ["username under 3", { username: "ab" }, "username", "too_small"],
-    ["username over 32", { username: "a".repeat(33) }, "username", "too_big"],
+    ["email over 254 chars", { email: `${"a".repeat(64)}@${"b".repeat(186)}.com` }, "email", "too_long"],
+    ["username under 3", { username: "ab" }, "username", "too_short"],
+    ["username over 32", { username: "a".repeat(33) }, "username", "too_long"],
     ["username with a space", { username: "ada lovelace" }, "username", "invalid_format"],
-    ["password under 8", { password: "1234567" }, "password", "invalid"],
-    ["password over 128", { password: "p".repeat(129) }, "password", "invalid"],
+    ["password under 8", { password: "1234567" }, "password", "too_short"],
+    ["password over 128", { password: "p".repeat(129) }, "password", "too_long"],
     ["missing password", { password: undefined }, "password", "required"],
     ["unknown field", { is_admin: true }, "is_admin", "unknown_key"],
   ];

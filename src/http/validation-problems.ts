@@ -21,7 +21,7 @@ export function zodIssuesToProblems(issues: readonly z.core.$ZodIssue[], prefix:
     const path = [...prefix, ...issue.path];
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
-        problems.push({ path: formatPath([...path, key]), code: "unknown_key", message: `Unknown field '${key}'.` });
+        problems.push({ path: formatPath([...path, key]), code: "unknown_key", message: `Unknown key '${key}'.` });
       }
       continue;
     }
@@ -30,18 +30,28 @@ export function zodIssuesToProblems(issues: readonly z.core.$ZodIssue[], prefix:
   return problems;
 }
 
+/**
+ * The same vocabulary as plan problems (src/engine/plan/plan-problems.ts), so a client handles a too-long
+ * username and a too-long plan field alike: strings `too_long`/`too_short`, arrays `too_many`/`too_short`,
+ * numbers `out_of_range`; a refinement names its own code in `params.code`.
+ */
 function codeOf(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "invalid_type":
       return issue.input === undefined ? "required" : "invalid_type";
     case "too_small":
-      return "too_small";
-    case "too_big":
-      return "too_big";
+    case "too_big": {
+      const big = issue.code === "too_big";
+      if (issue.origin === "string") return big ? "too_long" : "too_short";
+      if (issue.origin === "array" || issue.origin === "set") return big ? "too_many" : "too_short";
+      return "out_of_range";
+    }
     case "invalid_format":
       return "invalid_format";
     case "invalid_value":
       return "invalid_value";
+    case "custom":
+      return typeof issue.params?.code === "string" ? issue.params.code : "invalid";
     default:
       return "invalid";
   }

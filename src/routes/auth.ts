@@ -30,8 +30,8 @@ const RegisterSchema = z
       .regex(/^[A-Za-z0-9_.-]+$/, "Username may contain only letters, digits, '_', '.' and '-'"),
     password: z
       .string()
-      .refine((p) => codePoints(p) >= 8, "Password must be at least 8 characters")
-      .refine((p) => codePoints(p) <= 128, "Password must be at most 128 characters")
+      .refine((p) => codePoints(p) >= 8, { message: "Password must be at least 8 characters", params: { code: "too_short" } })
+      .refine((p) => codePoints(p) <= 128, { message: "Password must be at most 128 characters", params: { code: "too_long" } })
       .meta({ description: "8-128 characters, used exactly as typed (no trimming, no truncation)." }),
     full_name: z.string().max(200).nullish(),
   })
