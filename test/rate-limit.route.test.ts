@@ -3,18 +3,24 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
 import { call, createUser, problem, uploadOk } from "./factories";
 
+/** A fresh user with a small dataset, and a sender of execute calls under EXECUTE_RATE_LIMIT = `limit`. */
+async function executorWithLimit(limit: string) {
+  const user = await createUser();
+  const { session_id } = await uploadOk(user.token, "a,b\n1,2\n3,4\n");
+  const app = createApp();
+  const limited = { ...env, EXECUTE_RATE_LIMIT: limit };
+  const send = (plan: unknown) =>
+    app.request(
+      "/api/analytics/execute",
+      { method: "POST", headers: { Authorization: `Bearer ${user.token}`, "Content-Type": "application/json" }, body: JSON.stringify({ session_id, plan }) },
+      limited,
+    );
+  return { user, session_id, send };
+}
+
 describe("execute rate limit through the route", () => {
   it("charges only plans that pass validation and answers 429 with Retry-After past the limit", async () => {
-    const user = await createUser();
-    const { session_id } = await uploadOk(user.token, "a,b\n1,2\n3,4\n");
-    const app = createApp();
-    const limited = { ...env, EXECUTE_RATE_LIMIT: "2" };
-    const send = (plan: unknown) =>
-      app.request(
-        "/api/analytics/execute",
-        { method: "POST", headers: { Authorization: `Bearer ${user.token}`, "Content-Type": "application/json" }, body: JSON.stringify({ session_id, plan }) },
-        limited,
-      );
+    const { user, session_id, send } = await executorWithLimit("2");
     for (let i = 0; i < 3; i++) expect((await send({ operation: "mean", target_column: "nope" })).status).toBe(422);
     const first = await send({ operation: "count" });
     expect(first.status).toBe(200);
@@ -27,16 +33,7 @@ describe("execute rate limit through the route", () => {
   });
 
   it("limits refused plans apart, at 10 x EXECUTE_RATE_LIMIT per hour, and does not record past it", async () => {
-    const user = await createUser();
-    const { session_id } = await uploadOk(user.token, "a,b\n1,2\n3,4\n");
-    const app = createApp();
-    const limited = { ...env, EXECUTE_RATE_LIMIT: "1" };
-    const send = (plan: unknown) =>
-      app.request(
-        "/api/analytics/execute",
-        { method: "POST", headers: { Authorization: `Bearer ${user.token}`, "Content-Type": "application/json" }, body: JSON.stringify({ session_id, plan }) },
-        limited,
-      );
+    const { user, session_id, send } = await executorWithLimit("1");
     for (let i = 0; i < 10; i++) expect((await send({ operation: "mean", target_column: "nope" })).status).toBe(422);
     const refused = await send({ operation: "mean", target_column: "nope" });
     expect(refused.status).toBe(429);
