@@ -1,17 +1,13 @@
+import { jsonByteLength as jsonBytes, ROW_BUDGET_BYTES } from "../db/row-size";
 import type { Chart } from "../engine/charts/build-chart";
 import type { EngineProblem } from "../engine/errors";
 
-/**
- * D1 holds at most 2,000,000 bytes per row; a stored analysis keeps under this budget, measured in UTF-8 bytes
- * of the JSON (what D1 counts), not in characters.
- */
-export const MAX_STORED_ANALYSIS_BYTES = 1_800_000;
+/** A stored analysis (result, plan and chart) keeps within D1's row budget. */
+export const MAX_STORED_ANALYSIS_BYTES = ROW_BUDGET_BYTES;
 /** A refused plan is kept as sent up to this size, else as a shortened preview: it is evidence, not data. */
 export const MAX_STORED_PLAN_BYTES = 16_384;
 export const MAX_ERROR_MESSAGE_LENGTH = 4_000;
 
-const encoder = new TextEncoder();
-const jsonBytes = (value: unknown): number => encoder.encode(JSON.stringify(value ?? null)).byteLength;
 
 /**
  * The plan to keep in the history for a refused call: as sent when small, else `{truncated, preview}` so a
@@ -21,9 +17,8 @@ const jsonBytes = (value: unknown): number => encoder.encode(JSON.stringify(valu
  * storedPlanOf({ operation: "mean", junk: "x".repeat(1e6) }); // { truncated: true, preview: '{"operation":"mean",...' }
  */
 export function storedPlanOf(plan: unknown): unknown {
-  const json = JSON.stringify(plan ?? null);
-  if (encoder.encode(json).byteLength <= MAX_STORED_PLAN_BYTES) return plan ?? null;
-  return { truncated: true, preview: json.slice(0, MAX_STORED_PLAN_BYTES / 4) };
+  if (jsonBytes(plan) <= MAX_STORED_PLAN_BYTES) return plan ?? null;
+  return { truncated: true, preview: JSON.stringify(plan).slice(0, MAX_STORED_PLAN_BYTES / 4) };
 }
 
 /** An error message short enough for the history row. */

@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, inArray } from "drizzle-orm";
 import type { Database } from "../db/client";
+import { jsonByteLength, ROW_BUDGET_BYTES } from "../db/row-size";
 import { analyses, type DatasetRow, datasets } from "../db/schema";
 import { parseCsv } from "../engine/csv/parse-csv";
 import { EngineError } from "../engine/errors";
@@ -86,10 +87,8 @@ export function parseUpload(bytes: Uint8Array): Table {
   return table;
 }
 
-/** D1 holds at most 2,000,000 bytes per row; the dataset's metadata (names, types, profile) keeps under this. */
-export const MAX_METADATA_BYTES = 1_800_000;
-
-const utf8Bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).byteLength;
+/** The dataset's metadata (names, types, profile) keeps within D1's row budget. */
+export const MAX_METADATA_BYTES = ROW_BUDGET_BYTES;
 
 /**
  * The profile as stored: `top` strings shortened to `maxValueLength` characters. The row limit is in UTF-8
@@ -105,7 +104,7 @@ function storedProfile(table: Table, names: string[], types: Record<string, Colu
       }
     }
     const profile = jsonRecord(full);
-    if (utf8Bytes(names) + utf8Bytes(types) + utf8Bytes(profile) <= MAX_METADATA_BYTES) return profile;
+    if (jsonByteLength(names) + jsonByteLength(types) + jsonByteLength(profile) <= MAX_METADATA_BYTES) return profile;
   }
   const message = "The column names are too long to store with this many columns; shorten the header or split the file.";
   throw new ApiError({ code: "invalid_csv", message, errors: [{ path: "file:line 1", code: "metadata_too_large", message }] });

@@ -40,9 +40,9 @@ export interface ExecutionResponse {
 
 /** The dataset's table, or a 404 when its snapshot is gone (it is being deleted or purged). */
 export async function tableOf(bucket: R2Bucket, dataset: DatasetRow): Promise<Table> {
-  const loaded = await loadTable(bucket, dataset.id, dataset.snapshotPath);
-  if (!loaded) throw new ApiError({ code: "not_found", message: "Dataset not found" });
-  return loaded.table;
+  const table = await loadTable(bucket, dataset.id, dataset.snapshotPath);
+  if (!table) throw new ApiError({ code: "not_found", message: "Dataset not found" });
+  return table;
 }
 
 export function columnsOf(table: Table) {

@@ -79,12 +79,12 @@ export function estimateTableBytes(table: Table, snapshotBytes: number): number 
  * The dataset's table: from the isolate cache, else decoded from its R2 snapshot (never the CSV).
  * Returns null when the snapshot object is missing.
  */
-export async function loadTable(bucket: R2Bucket, datasetId: string, snapshotKey: string, cache = isolateCache): Promise<{ table: Table; cached: boolean } | null> {
+export async function loadTable(bucket: R2Bucket, datasetId: string, snapshotKey: string, cache = isolateCache): Promise<Table | null> {
   const hit = cache.get(datasetId);
-  if (hit) return { table: hit, cached: true };
+  if (hit) return hit;
   const bytes = await readSnapshot(bucket, snapshotKey);
   if (!bytes) return null;
   const table = decodeSnapshot(bytes);
   cache.set(datasetId, table, estimateTableBytes(table, bytes.byteLength));
-  return { table, cached: false };
+  return table;
 }

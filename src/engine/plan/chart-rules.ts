@@ -122,6 +122,5 @@ export function chartVerdict(chart: ChartType, context: ChartContext): { reason:
  * // "scatter charts need two numeric axes; ..."
  */
 export function chartMismatch(chart: ChartType, context: ChartContext): string | null {
-  const rule = CHART_RULES[context.kind][chart];
-  return rule.fits(context) ? null : `${chart} charts need ${rule.needs}`;
+  return chartVerdict(chart, context)?.reason ?? null;
 }

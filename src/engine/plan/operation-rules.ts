@@ -42,7 +42,7 @@ const aggregation = (target: readonly ColumnType[]): OperationRule => ({
  * - `min`/`max` take numbers and datetimes (ISO result), not strings and not booleans: API.md lists only those,
  *   and a string minimum would need Python's code-point order, which differs from the engine's code-unit order
  *   for astral characters. Relax here (one line) if the executor grows string min/max.
- * - correlation/regression need integer/float axes; a 0/1 column is not "numeric" (types.ts `isNumericType`).
+ * - correlation/regression need integer/float axes; a 0/1 column is not "numeric".
  * - forecast: integer/float target; time column datetime, integer or float.
  */
 export const OPERATION_RULES: Readonly<Record<Operation, OperationRule>> = {

@@ -27,6 +27,3 @@ export interface Table {
   readonly rowCount: number;
   readonly columns: readonly Column[];
 }
-
-export const isValueColumn = (column: Column): column is ValueColumn => column.type !== "string";
-export const isNumericType = (type: ColumnType): boolean => type === "integer" || type === "float";
