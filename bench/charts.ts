@@ -62,13 +62,13 @@ export async function benchCharts(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   for (const [name, plan] of CHART_PLANS) {
     const output = executePlan(table, plan);
-    await buildChart(table, plan, output);
+    await buildChart(plan, output);
     const times: number[] = [];
     let svg = "";
     let warnings: string[] = [];
     for (let run = 0; run < RUNS; run++) {
       const start = performance.now();
-      const built = await buildChart(table, plan, output);
+      const built = await buildChart(plan, output);
       times.push(performance.now() - start);
       svg = built.chart?.svg ?? "";
       warnings = built.warnings.map((w) => w.code);

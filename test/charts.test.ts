@@ -14,7 +14,7 @@ const caseOf = (name: string) => CHART_CASES.find(([n]) => n === name)![1];
 
 async function render(plan: Plan) {
   const output = executePlan(table, plan);
-  const built = await buildChart(table, plan, output);
+  const built = await buildChart(plan, output);
   expect(built.warnings).toEqual([]);
   expect(built.chart).toEqual({ type: plan.chart_type, spec: expect.any(Object), svg: expect.any(String) });
   return { svg: built.chart!.svg!, output };
@@ -107,7 +107,7 @@ describe("charts in workerd", () => {
     const plan = caseOf("histogram");
     const { svg } = await render(plan);
     const output = executePlan(table, plan);
-    const { chart } = await buildChart(table, plan, output, { svg: false });
+    const { chart } = await buildChart(plan, output, { svg: false });
     checkWellFormed(svg);
     expect(markPaths(svg, "rect")).toEqual([(chart!.spec.datasets as { bins: unknown[] }).bins.length]);
   });

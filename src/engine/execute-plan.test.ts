@@ -4,6 +4,7 @@ import { executePlan } from "./execute-plan";
 import { MAX_PLAN_COST, estimatePlanCost } from "./ops/estimate-plan-cost";
 import { MAX_GROUPS, groupRows } from "./ops/group-rows";
 import { selectRows } from "./ops/select-rows";
+import { initialFrame } from "./frame/frame";
 import type { Plan } from "./plan/plan-schema";
 import type { Table } from "./table/types";
 
@@ -57,9 +58,9 @@ describe("executePlan", () => {
 
 describe("selection API", () => {
   it("selects and groups rows, dropping missing keys, sorted by key", () => {
-    const { rows } = selectRows(table, [{ column: "x", operator: ">=", value: 2 }]);
+    const { rows } = selectRows(initialFrame(table), [{ column: "x", operator: ">=", value: 2 }]).frame;
     expect(Array.from(rows)).toEqual([1, 3, 4]);
-    const grouping = groupRows(table, rows, ["__proto__"]);
+    const grouping = groupRows(initialFrame(table), rows, ["__proto__"]);
     expect(grouping.keys).toEqual([["a"], ["b"]].slice(0, 1));
     expect(Array.from(grouping.sizes)).toEqual([2]);
   });

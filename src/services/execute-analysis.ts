@@ -138,7 +138,7 @@ async function compute(
     }
     throw error;
   }
-  const drawn = await buildChart(table, plan, output, { svg: ctx.renderSvg !== false });
+  const drawn = await buildChart(plan, output, { svg: ctx.renderSvg !== false });
   const stored = storableChart(output.result, plan, drawn.chart);
   if (!stored.fits) {
     throw new ApiError({ code: "execution_error", message: "The result is too large to return and store; add filters or group by fewer columns." });

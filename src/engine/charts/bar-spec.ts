@@ -1,22 +1,21 @@
-import { describeStatistic, statisticOf } from "./statistic";
+import { statisticOf } from "./statistic";
 import { frameSpec, type ChartDraft, type ChartInput } from "./chart-context";
 import { categoryAxis } from "./axis-encoding";
-import { groupsOf, isForecast, splitKey } from "./result-data";
-import { forecastBarSpec } from "./forecast-spec";
+import { groupsOf, splitKey } from "./result-data";
 
 /**
  * Bars: one per group (a second and third group key become colour and an offset inside the first key's band),
- * one bar for an ungrouped value, one per period for a forecast (with its interval as an error rule). Bars show
- * the result's own numbers (`value`, `coefficient` or `slope`), so the chart and the JSON agree exactly.
+ * or one bar for an ungrouped value. Bars show the result's own numbers (the operation's drawn statistic:
+ * `value`, `coefficient` or `slope`), so the chart and the JSON agree exactly. (A forecast's bars are
+ * forecast-spec.ts's.)
  *
- * @example buildBarSpec({ table, plan, output, title }) // { spec: { mark: "bar", ... } }
+ * @example buildBarSpec({ plan, output, operation, title }) // { spec: { mark: "bar", ... } }
  */
 export function buildBarSpec(input: ChartInput): ChartDraft {
   const { plan, output, title } = input;
-  if (isForecast(output.result)) return forecastBarSpec(input);
-  const statistic = statisticOf(plan);
+  const statistic = statisticOf(input.operation, plan);
   const groups = groupsOf(output.result);
-  const label = describeStatistic(plan);
+  const label = statistic.label;
   if (groups === null) {
     const value = statistic.read(output.result);
     if (value === null) return { unavailable: `the ${statistic.field} is not a number` };

@@ -1,5 +1,4 @@
-import { groupRows, rowsByGroup } from "../ops/group-rows";
-import { selectRows } from "../ops/select-rows";
+import { rowsByGroup } from "../ops/group-rows";
 import { categoryAxis, continuousAxis } from "./axis-encoding";
 import { chartProblem, frameSpec, type ChartDraft, type ChartInput } from "./chart-context";
 import { boxStats } from "./box-stats";
@@ -15,20 +14,20 @@ export const MAX_OUTLIERS_PER_BOX = 200;
  * Box plot of target_column per group (or overall), every number computed by the engine ({@link boxStats}:
  * numpy-linear quartiles, whiskers at the furthest points within 1.5·IQR) and drawn from those values with
  * layered rule (whiskers), bar (box), tick (median) and point (outliers) marks. Vega's own boxplot is not used:
- * it would need every raw row in the spec and its quantiles differ from pandas'.
+ * it would need every raw row in the spec and its quantiles differ from pandas'. The boxes are drawn over the rows
+ * and groups the result was computed from.
  *
- * @example buildBoxSpec({ table, plan: { operation: "mean", target_column: "price", group_by: ["region"], ... }, output, title })
+ * @example buildBoxSpec({ plan: { operation: "mean", target_column: "price", group_by: ["region"], ... }, output, operation, title })
  */
-export function buildBoxSpec({ table, plan, title }: ChartInput): ChartDraft {
-  const target = table.columns.find((c) => c.name === plan.target_column);
+export function buildBoxSpec({ plan, output, title }: ChartInput): ChartDraft {
+  const target = plan.target_column === undefined ? undefined : output.frame.columns.get(plan.target_column);
   if (target === undefined || target.type === "string" || target.type === "boolean") {
     return { unavailable: "a box plot needs a numeric target_column" };
   }
-  const rows = selectRows(table, plan.filters).rows;
-  const groups = plan.group_by.length === 0
-    ? [{ label: plan.target_column ?? "", rows }]
+  const grouping = output.grouping;
+  const groups = grouping === null
+    ? [{ label: plan.target_column ?? "", rows: output.frame.rows }]
     : (() => {
-        const grouping = groupRows(table, rows, plan.group_by);
         const members = rowsByGroup(grouping);
         return grouping.keys.map((key, g) => ({ label: key.map(keyLabel).join(" / "), rows: members[g] }));
       })();

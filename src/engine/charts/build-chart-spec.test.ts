@@ -5,6 +5,7 @@ import { averageByTime } from "../forecast/average-by-time";
 import type { ForecastResult } from "../forecast/forecast-result";
 import { groupRows, rowsByGroup } from "../ops/group-rows";
 import { selectRows } from "../ops/select-rows";
+import { initialFrame } from "../frame/frame";
 import type { Plan } from "../plan/plan-schema";
 import type { ValueColumn } from "../table/types";
 import { buildChart } from "./build-chart";
@@ -17,7 +18,7 @@ import { MAX_SCATTER_POINTS } from "./scatter-spec";
 const table = chartTable();
 const run = (plan: Plan) => {
   const output = executePlan(table, plan);
-  return { output, ...buildChartSpec(table, plan, output) };
+  return { output, ...buildChartSpec(plan, output) };
 };
 const caseOf = (name: string) => CHART_CASES.find(([n]) => n === name)![1];
 const data = (spec: Record<string, unknown>, name: string) => (spec.datasets as Record<string, Array<Record<string, unknown>>>)[name];
@@ -78,7 +79,7 @@ describe("chart data equals the result's numbers", () => {
   it("line forecast: the averaged history, then the forecast points and their interval", () => {
     const plan = caseOf("line forecast");
     const { spec, output } = run(plan);
-    const series = averageByTime(column("day"), column("score"), selectRows(table, plan.filters).rows);
+    const series = averageByTime(column("day"), column("score"), selectRows(initialFrame(table), plan.filters).frame.rows);
     expect(data(spec, "history").map((p) => p.y)).toEqual([...series.values]);
     const points = (output.result as ForecastResult).points;
     const forecast = data(spec, "forecast");
@@ -100,7 +101,7 @@ describe("chart data equals the result's numbers", () => {
   it("scatter: samples a large table evenly to MAX_SCATTER_POINTS points and says so", () => {
     const big = chartTable(12_001);
     const plan = caseOf("scatter correlation");
-    const { spec } = buildChartSpec(big, plan, executePlan(big, plan));
+    const { spec } = buildChartSpec(plan, executePlan(big, plan));
     expect(data(spec, "points")).toHaveLength(MAX_SCATTER_POINTS);
     expect((spec.title as { subtitle: string }).subtitle).toMatch(/^2,000 of 11,2\d\d points shown/);
   });
@@ -116,7 +117,7 @@ describe("chart data equals the result's numbers", () => {
   it("box: the engine's quartiles and whiskers of each group's values", () => {
     const plan = caseOf("box by group");
     const { spec } = run(plan);
-    const grouping = groupRows(table, selectRows(table, []).rows, plan.group_by);
+    const grouping = groupRows(initialFrame(table), initialFrame(table).rows, plan.group_by);
     const expected = rowsByGroup(grouping).map((rows) => {
       const { outliers, ...box } = boxStats(presentValues(column("score"), rows))!;
       return { ...box, outlier_count: outliers.length };
@@ -153,9 +154,9 @@ describe("charts that cannot be drawn", () => {
 
   it("buildChart: null without chart_type; spec only when svg is off", async () => {
     const plan: Plan = { operation: "count", filters: [], group_by: [] };
-    expect(await buildChart(table, plan, executePlan(table, plan))).toEqual({ chart: null, warnings: [] });
+    expect(await buildChart(plan, executePlan(table, plan))).toEqual({ chart: null, warnings: [] });
     const bar = { ...plan, chart_type: "bar" as const };
-    const { chart } = await buildChart(table, bar, executePlan(table, bar), { svg: false });
+    const { chart } = await buildChart(bar, executePlan(table, bar), { svg: false });
     expect(chart).toEqual({ type: "bar", spec: expect.objectContaining({ mark: expect.anything() }), svg: null });
   });
 });

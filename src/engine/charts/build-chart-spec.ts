@@ -1,45 +1,33 @@
 import type { EngineProblem } from "../errors";
 import type { ExecutionOutput } from "../execute-plan";
-import type { ChartType, Plan } from "../plan/plan-schema";
-import type { Table } from "../table/types";
-import { buildBarSpec } from "./bar-spec";
-import { buildBoxSpec } from "./box-spec";
-import { CHART_HEIGHT, CHART_WIDTH, chartProblem, VEGA_LITE_SCHEMA, type ChartDraft, type ChartInput, type VegaLiteSpec } from "./chart-context";
+import { operationModule } from "../operations/registry";
+import type { Plan } from "../plan/plan-schema";
+import { CHART_HEIGHT, CHART_WIDTH, chartProblem, VEGA_LITE_SCHEMA, type ChartDraft, type VegaLiteSpec } from "./chart-context";
 import { describePlan } from "./chart-title";
-import { buildHeatmapSpec } from "./heatmap-spec";
-import { buildHistogramSpec } from "./histogram-spec";
-import { buildLineSpec } from "./line-spec";
-import { buildScatterSpec } from "./scatter-spec";
-
-const BUILDERS: Record<ChartType, (input: ChartInput) => ChartDraft> = {
-  bar: buildBarSpec,
-  line: buildLineSpec,
-  scatter: buildScatterSpec,
-  heatmap: buildHeatmapSpec,
-  box: buildBoxSpec,
-  histogram: buildHistogramSpec,
-};
 
 /**
- * The Vega-Lite v6 spec of a plan's chart: inline data only (top-level `datasets`), titled with the plan in
- * words, axes titled with column names. Which chart suits which result is plan-chart-rules' business (a mismatch
- * was already a `chart_mismatch` warning); here a chart that still cannot be drawn (no rows, no numeric value, a
- * correlation as a line) becomes a "No data" placeholder spec plus a `chart_no_data` or `chart_unavailable`
+ * The Vega-Lite v6 spec of a plan's chart, drawn by the builder the operation's module names for the chart type
+ * (operations/*.ts): inline data only (top-level `datasets`), titled with the plan in words, axes titled with
+ * column names. Which chart suits which result was judged at validation (a mismatch is a `chart_mismatch`
+ * warning, a chart that can never be drawn a `chart_unsupported` error); here a chart that still cannot be drawn
+ * (no rows, no numeric value) becomes a "No data" placeholder spec plus a `chart_no_data` or `chart_unavailable`
  * warning. Never throws for a plan executePlan accepted; the chart type defaults to bar.
  *
  * @example
  * const output = executePlan(table, plan);
- * buildChartSpec(table, { ...plan, chart_type: "bar" }, output).spec.mark // { type: "bar", ... }
+ * buildChartSpec({ ...plan, chart_type: "bar" }, output).spec.mark // { type: "bar", ... }
  */
-export function buildChartSpec(table: Table, plan: Plan, output: ExecutionOutput): { spec: VegaLiteSpec; warnings: EngineProblem[] } {
+export function buildChartSpec(plan: Plan, output: ExecutionOutput): { spec: VegaLiteSpec; warnings: EngineProblem[] } {
   const chart = plan.chart_type ?? "bar";
-  const title = describePlan(plan);
+  const operation = operationModule(plan.operation);
+  const title = describePlan(plan, operation);
   if (output.filtered_row_count === 0 || ("groups" in output.result && output.result.groups.length === 0)) {
     return { spec: placeholderSpec("No data", title), warnings: [chartProblem("chart_no_data", "No row is left to draw: the chart is an empty placeholder.")] };
   }
   let draft: ChartDraft;
   try {
-    draft = BUILDERS[chart]({ table, plan, output, title });
+    const build = operation.charts[chart].build;
+    draft = build === undefined ? { unavailable: `${chart} charts need ${operation.charts[chart].needs}` } : build({ plan, output, operation, title });
   } catch (error) {
     // A chart must never turn a computed result into a failure.
     draft = { unavailable: `the chart could not be built (${error instanceof Error ? error.message : String(error)})` };

@@ -1,7 +1,6 @@
 import type { EngineProblem } from "../errors";
 import type { ExecutionOutput } from "../execute-plan";
 import type { ChartType, Plan } from "../plan/plan-schema";
-import type { Table } from "../table/types";
 import { buildChartSpec } from "./build-chart-spec";
 import type { VegaLiteSpec } from "./chart-context";
 import { renderChartSvg } from "./render-svg";
@@ -28,12 +27,12 @@ export interface BuildChartOptions {
  *
  * @example
  * const output = executePlan(table, plan);
- * const { chart, warnings } = await buildChart(table, plan, output);
+ * const { chart, warnings } = await buildChart(plan, output);
  * // chart: { type: "bar", spec: {...}, svg: "<svg ..." }
  */
-export async function buildChart(table: Table, plan: Plan, output: ExecutionOutput, options: BuildChartOptions = {}): Promise<{ chart: Chart | null; warnings: EngineProblem[] }> {
+export async function buildChart(plan: Plan, output: ExecutionOutput, options: BuildChartOptions = {}): Promise<{ chart: Chart | null; warnings: EngineProblem[] }> {
   if (plan.chart_type === undefined) return { chart: null, warnings: [] };
-  const { spec, warnings } = buildChartSpec(table, plan, output);
+  const { spec, warnings } = buildChartSpec(plan, output);
   if (options.svg === false) return { chart: { type: plan.chart_type, spec, svg: null }, warnings };
   const rendered = await renderChartSvg(spec, options.maxSvgBytes);
   return { chart: { type: plan.chart_type, spec, svg: rendered.svg }, warnings: [...warnings, ...rendered.warnings] };

@@ -1,16 +1,20 @@
 import type { EngineProblem } from "../errors";
 import type { ExecutionOutput } from "../execute-plan";
+import type { OperationModule } from "../operations/operation";
 import type { Plan } from "../plan/plan-schema";
-import type { Table } from "../table/types";
 
 /** A Vega-Lite spec as plain JSON (the engine does not depend on vega-lite's types). */
 export type VegaLiteSpec = Record<string, unknown>;
 
-/** What every per-type builder receives. */
+/**
+ * What every per-type builder receives: the plan, the execution output (the result, and the frame and groups it
+ * was computed from, so a chart draws exactly the rows the result used without redoing any of the work) and the
+ * operation's module (its words and drawn statistic).
+ */
 export interface ChartInput {
-  readonly table: Table;
   readonly plan: Plan;
   readonly output: ExecutionOutput;
+  readonly operation: OperationModule;
   /** The plan in words (chart-title.ts), already computed once for every builder. */
   readonly title: string;
 }

@@ -1,12 +1,8 @@
+import type { OperationModule } from "../operations/operation";
 import type { Filter, Plan } from "../plan/plan-schema";
 
 /** Titles longer than this are cut with an ellipsis: a title is a caption, the plan itself is in the response. */
 export const MAX_TITLE_LENGTH = 140;
-
-const OPERATION_WORDS: Record<Plan["operation"], string> = {
-  mean: "Mean", sum: "Sum", count: "Count", min: "Minimum", max: "Maximum", std: "Standard deviation",
-  median: "Median", correlation: "Correlation", regression: "Regression", forecast: "Forecast",
-};
 
 /**
  * The plan in words, for the chart title: `<operation> of <target> by <group_by>, <filters>` ("Distribution of
@@ -14,31 +10,16 @@ const OPERATION_WORDS: Record<Plan["operation"], string> = {
  *
  * @example
  * describePlan({ operation: "mean", target_column: "income", group_by: ["region"],
- *   filters: [{ column: "status", operator: "==", value: "active" }] });
+ *   filters: [{ column: "status", operator: "==", value: "active" }] }, mean);
  * // "Mean of income by region, status == active"
  */
-export function describePlan(plan: Plan): string {
+export function describePlan(plan: Plan, operation: OperationModule): string {
   // Box plots and histograms draw the target's values, not the aggregate: the title says what is drawn.
   const distribution = plan.chart_type === "box" || plan.chart_type === "histogram";
-  const parts = [distribution && plan.target_column !== undefined ? `Distribution of ${plan.target_column}` : describeOperation(plan)];
+  const parts = [distribution && plan.target_column !== undefined ? `Distribution of ${plan.target_column}` : operation.describe(plan)];
   if (plan.group_by.length > 0) parts[0] += ` by ${plan.group_by.join(", ")}`;
   if (plan.filters.length > 0) parts.push(plan.filters.map(describeFilter).join(", "));
   return shorten(parts.join(", "), MAX_TITLE_LENGTH);
-}
-
-function describeOperation(plan: Plan): string {
-  switch (plan.operation) {
-    case "correlation":
-      return `${plan.method === "spearman" ? "Spearman" : "Pearson"} correlation of ${plan.x_axis} and ${plan.y_axis}`;
-    case "regression":
-      return `Regression of ${plan.y_axis} on ${plan.x_axis}`;
-    case "forecast": {
-      const level = Math.round((plan.confidence ?? 0.95) * 1000) / 10;
-      return `Forecast of ${plan.target_column} over ${plan.time_column} (${plan.forecast_method ?? "linear"}, ${plan.horizon ?? 12} periods, ${level}% interval)`;
-    }
-    default:
-      return `${OPERATION_WORDS[plan.operation]} of ${plan.target_column ?? "rows"}`;
-  }
 }
 
 function describeFilter(filter: Filter): string {

@@ -1,8 +1,7 @@
-import { averageByTime } from "../forecast/average-by-time";
+import type { ExecutionOutput } from "../execute-plan";
 import type { ForecastResult } from "../forecast/forecast-result";
-import { selectRows } from "../ops/select-rows";
 import type { Plan } from "../plan/plan-schema";
-import type { ColumnType, Table } from "../table/types";
+import type { ColumnType } from "../table/types";
 import { categoryAxis, continuousAxis } from "./axis-encoding";
 import { frameSpec, typedData, type ChartDraft, type ChartInput } from "./chart-context";
 import { keyLabel, timeValue } from "./result-data";
@@ -24,17 +23,14 @@ interface Series {
   subtitle: string | undefined;
 }
 
-/**
- * The history a forecast was fitted on, recomputed exactly as executePlan does (filters, then the mean of the
- * target per distinct time), next to the forecast points.
- */
-function forecastSeries(table: Table, plan: Plan, result: ForecastResult): Series {
-  const time = table.columns.find((c) => c.name === plan.time_column);
-  const target = table.columns.find((c) => c.name === plan.target_column);
+/** The history the forecast was fitted on (the mean of the target per distinct time), next to the forecast points. */
+function forecastSeries(plan: Plan, output: ExecutionOutput): Series {
+  const result = output.result as ForecastResult;
+  const time = plan.time_column === undefined ? undefined : output.frame.columns.get(plan.time_column);
   const history: Series["history"] = [];
-  if (time !== undefined && target !== undefined && time.type !== "string" && target.type !== "string") {
-    const series = averageByTime(time, target, selectRows(table, plan.filters).rows);
-    for (let i = 0; i < series.times.length; i++) history.push({ x: series.times[i], y: series.values[i], series: HISTORY });
+  const fitted = output.series;
+  if (fitted !== undefined) {
+    for (let i = 0; i < fitted.times.length; i++) history.push({ x: fitted.times[i], y: fitted.values[i], series: HISTORY });
   }
   const forecast = result.points.flatMap((p) => (p.value === null ? [] : [{ x: timeValue(p.time), y: p.value, lower: p.lower, upper: p.upper, series: FORECAST }]));
   const shown = strideSample(history, MAX_HISTORY_POINTS);
@@ -57,10 +53,10 @@ function legendColor(interval: string) {
  * Forecast as a line: the averaged history (solid), the forecast (dashed, starting at the last observed time)
  * and the prediction interval as a band, with a legend naming the three.
  *
- * @example buildForecastLineSpec({ table, plan, output, title })
+ * @example buildForecastLineSpec({ plan, output, operation, title })
  */
-export function buildForecastLineSpec({ table, plan, output, title }: ChartInput): ChartDraft {
-  const s = forecastSeries(table, plan, output.result as ForecastResult);
+export function buildForecastLineSpec({ plan, output, title }: ChartInput): ChartDraft {
+  const s = forecastSeries(plan, output);
   if (s.forecast.length === 0) return { unavailable: "the forecast has no finite point" };
   const last = s.history[s.history.length - 1];
   const forecastLine = last === undefined ? s.forecast : [{ ...last, lower: null, upper: null, series: FORECAST }, ...s.forecast];
@@ -84,10 +80,10 @@ export function buildForecastLineSpec({ table, plan, output, title }: ChartInput
 /**
  * Forecast as points: the averaged history and the forecast as coloured dots, intervals as vertical rules.
  *
- * @example buildForecastScatterSpec({ table, plan, output, title })
+ * @example buildForecastScatterSpec({ plan, output, operation, title })
  */
-export function buildForecastScatterSpec({ table, plan, output, title }: ChartInput): ChartDraft {
-  const s = forecastSeries(table, plan, output.result as ForecastResult);
+export function buildForecastScatterSpec({ plan, output, title }: ChartInput): ChartDraft {
+  const s = forecastSeries(plan, output);
   if (s.forecast.length === 0) return { unavailable: "the forecast has no finite point" };
   const x = continuousAxis("x", plan.time_column ?? "", s.timeType, s.spanMs);
   const y = { field: "y", type: "quantitative", title: plan.target_column, scale: { zero: false } };

@@ -1,7 +1,7 @@
 import { categoryAxis } from "./axis-encoding";
 import { frameSpec, type ChartDraft, type ChartInput } from "./chart-context";
 import { groupsOf, numberField, splitKey } from "./result-data";
-import { describeStatistic, statisticOf } from "./statistic";
+import { statisticOf } from "./statistic";
 
 /** Cells get their value printed while there are few enough of them to read. */
 const MAX_LABELLED_CELLS = 150;
@@ -9,19 +9,17 @@ const MAX_LABELLED_CELLS = 150;
 interface Cell { x: string; y: string; value: number | null; order: number; yOrder: number }
 
 /**
- * Heatmap: for an aggregation, the first group key across, the other keys down, each cell coloured by the
- * aggregate; for a correlation, one cell per group (or the 2×2 matrix of x_axis and y_axis when ungrouped) on a
- * fixed diverging scale from -1 to 1 so colours compare across charts. Cells with a null value are grey.
+ * Heatmap: for an aggregation (`style` "aggregate"), the first group key across, the other keys down, each cell
+ * coloured by the aggregate; for a correlation, one cell per group (or the 2×2 matrix of x_axis and y_axis when
+ * ungrouped) on a fixed diverging scale from -1 to 1 so colours compare across charts. Cells with a null value
+ * are grey.
  *
- * @example buildHeatmapSpec({ table, plan: { operation: "sum", group_by: ["region", "status"], ... }, output, title })
+ * @example buildHeatmapSpec({ plan: { operation: "sum", group_by: ["region", "status"], ... }, output, operation, title }, "aggregate")
  */
-export function buildHeatmapSpec({ plan, output, title }: ChartInput): ChartDraft {
-  if (plan.operation === "regression" || plan.operation === "forecast") {
-    return { unavailable: `a ${plan.operation} has no grid of values` };
-  }
-  const statistic = statisticOf(plan);
+export function buildHeatmapSpec({ plan, output, operation, title }: ChartInput, style: "aggregate" | "correlation"): ChartDraft {
+  const statistic = statisticOf(operation, plan);
   const groups = groupsOf(output.result);
-  const isCorrelation = plan.operation === "correlation";
+  const isCorrelation = style === "correlation";
   let cells: Cell[];
   let xTitle = plan.group_by[0] ?? "";
   let yTitle = plan.group_by.slice(1).join(" / ");
@@ -34,14 +32,14 @@ export function buildHeatmapSpec({ plan, output, title }: ChartInput): ChartDraf
   } else {
     const rows = new Map<string, number>();
     cells = (groups ?? [{ key: {}, ...output.result }]).map((group, order) => {
-      const { first, rest } = groups === null ? { first: describeStatistic(plan), rest: null } : splitKey(group.key, plan.group_by);
-      const y = rest ?? (isCorrelation ? `${plan.x_axis} ~ ${plan.y_axis}` : describeStatistic(plan));
+      const { first, rest } = groups === null ? { first: statistic.label, rest: null } : splitKey(group.key, plan.group_by);
+      const y = rest ?? (isCorrelation ? `${plan.x_axis} ~ ${plan.y_axis}` : statistic.label);
       if (!rows.has(y)) rows.set(y, rows.size);
       return { x: first, y, value: statistic.read(group as never), order, yOrder: rows.get(y)! };
     });
   }
   if (cells.length === 0) return { unavailable: "there are no groups" };
-  const label = describeStatistic(plan);
+  const label = statistic.label;
   const color = isCorrelation
     ? { field: "value", type: "quantitative", title: `r (${plan.method ?? "pearson"})`, scale: { scheme: "redblue", domain: [-1, 1], reverse: true } }
     : { field: "value", type: "quantitative", title: label, scale: { scheme: "blues" } };

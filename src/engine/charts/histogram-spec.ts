@@ -1,5 +1,4 @@
-import { groupRows, rowsByGroup } from "../ops/group-rows";
-import { selectRows } from "../ops/select-rows";
+import { rowsByGroup } from "../ops/group-rows";
 import { continuousAxis } from "./axis-encoding";
 import { frameSpec, type ChartDraft, type ChartInput } from "./chart-context";
 import { histogramBins } from "./histogram-bins";
@@ -9,23 +8,23 @@ import { MAX_COLOURED_GROUPS } from "./scatter-spec";
 /**
  * Histogram of target_column over the filtered rows, binned by the engine ({@link histogramBins}: nice 1-2-5
  * widths, ~20 bins, numpy's counting rule) so the spec carries counts, not rows. A grouped plan with at most 12
- * groups stacks one colour per group on the same edges; with more, the overall distribution is drawn.
+ * groups stacks one colour per group on the same edges; with more, the overall distribution is drawn. Drawn over
+ * the rows and groups the result was computed from.
  *
- * @example buildHistogramSpec({ table, plan: { operation: "mean", target_column: "price", ... }, output, title })
+ * @example buildHistogramSpec({ plan: { operation: "mean", target_column: "price", ... }, output, operation, title })
  */
-export function buildHistogramSpec({ table, plan, title }: ChartInput): ChartDraft {
-  const target = table.columns.find((c) => c.name === plan.target_column);
+export function buildHistogramSpec({ plan, output, title }: ChartInput): ChartDraft {
+  const target = plan.target_column === undefined ? undefined : output.frame.columns.get(plan.target_column);
   if (target === undefined || target.type === "string" || target.type === "boolean") {
     return { unavailable: "a histogram needs a numeric target_column" };
   }
-  const rows = selectRows(table, plan.filters).rows;
-  const values = presentValues(target, rows);
+  const values = presentValues(target, output.frame.rows);
   const { edges, counts } = histogramBins(values);
   if (counts.length === 0) return { unavailable: "no selected row has a value" };
   let bins = counts.map((count, i) => ({ x0: edges[i], x1: edges[i + 1], count, series: null as string | null, order: 0 }));
   let groupNote = "";
-  if (plan.group_by.length > 0) {
-    const grouping = groupRows(table, rows, plan.group_by);
+  const grouping = output.grouping;
+  if (grouping !== null) {
     if (grouping.keys.length <= MAX_COLOURED_GROUPS) {
       const members = rowsByGroup(grouping);
       bins = grouping.keys.flatMap((key, g) => {

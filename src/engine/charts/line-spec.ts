@@ -1,27 +1,22 @@
 import { categoryAxis, continuousAxis } from "./axis-encoding";
 import { frameSpec, typedData, type ChartDraft, type ChartInput } from "./chart-context";
-import { buildForecastLineSpec } from "./forecast-spec";
-import { columnTypeOf, firstKeyValue, groupsOf, isForecast, splitKey } from "./result-data";
-import { buildScatterSpec } from "./scatter-spec";
-import { describeStatistic, statisticOf } from "./statistic";
+import { firstKeyValue, groupsOf, splitKey } from "./result-data";
+import { statisticOf } from "./statistic";
 
 /**
  * Lines: an aggregation over an ordered first group key (numbers, or datetimes on a UTC time axis), one line per
- * combination of the other keys; a forecast (history, forecast and interval); a regression (its points and the
- * fitted line). A string first key (a `chart_mismatch` the plan was already warned about) is still drawn, over
- * categories in key order.
+ * combination of the other keys. A string first key (a `chart_mismatch` the plan was already warned about) is
+ * still drawn, over categories in key order. (A forecast's lines are forecast-spec.ts's; a regression's line is
+ * its scatter with the fitted line.)
  *
- * @example buildLineSpec({ table, plan: { operation: "mean", target_column: "price", group_by: ["day"], ... }, output, title })
+ * @example buildLineSpec({ plan: { operation: "mean", target_column: "price", group_by: ["day"], ... }, output, operation, title })
  */
 export function buildLineSpec(input: ChartInput): ChartDraft {
-  const { table, plan, output, title } = input;
-  if (isForecast(output.result)) return buildForecastLineSpec(input);
-  if (plan.operation === "regression") return buildScatterSpec(input);
-  if (plan.operation === "correlation") return { unavailable: "a correlation is one coefficient, not a series" };
+  const { plan, output, title } = input;
   const groups = groupsOf(output.result);
   if (groups === null) return { unavailable: "a line needs a group_by column for its x axis" };
-  const statistic = statisticOf(plan);
-  const keyType = columnTypeOf(table, plan.group_by[0]);
+  const statistic = statisticOf(input.operation, plan);
+  const keyType = output.frame.columns.get(plan.group_by[0])?.type;
   const ordered = keyType === "integer" || keyType === "float" || keyType === "datetime";
   const points = groups.flatMap((group, order) => {
     const y = statistic.read(group);
@@ -35,7 +30,7 @@ export function buildLineSpec(input: ChartInput): ChartDraft {
   // Groups are sorted by key, so the span is last minus first.
   const spanMs = ordered ? (points[points.length - 1].x as number) - (points[0].x as number) : 0;
   const x = ordered ? continuousAxis("x", plan.group_by[0], keyType, spanMs) : categoryAxis("x", plan.group_by[0], points.length);
-  const encoding: Record<string, unknown> = { x, y: { field: "y", type: "quantitative", title: describeStatistic(plan), scale: { zero: false } } };
+  const encoding: Record<string, unknown> = { x, y: { field: "y", type: "quantitative", title: statistic.label, scale: { zero: false } } };
   if (plan.group_by.length > 1) encoding.color = { field: "series", type: "nominal", title: plan.group_by.slice(1).join(" / "), sort: { field: "order", op: "min" } };
   // Points on the line only while they stay distinguishable; beyond that they are noise over the line.
   // aria off: a line is one path, yet Vega-Lite formats an aria description for every datum (and labels the path

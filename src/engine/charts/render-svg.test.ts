@@ -10,7 +10,7 @@ const caseOf = (name: string) => CHART_CASES.find(([n]) => n === name)![1];
 describe("renderChartSvg (Node)", () => {
   it("renders a bar chart to SVG with one rect path per group", async () => {
     const table = chartTable();
-    const { chart, warnings } = await buildChart(table, caseOf("bar grouped"), executePlan(table, caseOf("bar grouped")));
+    const { chart, warnings } = await buildChart(caseOf("bar grouped"), executePlan(table, caseOf("bar grouped")));
     expect(warnings).toEqual([]);
     expect(chart?.svg).toMatch(/^<svg /);
     const marks = /<g class="mark-rect role-mark[^"]*"[^>]*>(.*?)<\/g>/.exec(chart!.svg!)![1];
@@ -20,7 +20,7 @@ describe("renderChartSvg (Node)", () => {
   it("thins the points of a too-large scatter, with chart_reduced, and keeps the spec whole", async () => {
     const table = chartTable(6000);
     const plan = caseOf("scatter correlation");
-    const { spec } = buildChartSpec(table, plan, executePlan(table, plan));
+    const { spec } = buildChartSpec(plan, executePlan(table, plan));
     const full = await renderChartSvg(spec);
     const budget = Math.floor(new TextEncoder().encode(full.svg!).length / 2);
     const reduced = await renderChartSvg(spec, budget);
@@ -32,7 +32,7 @@ describe("renderChartSvg (Node)", () => {
   it("drops an SVG that cannot shrink below the budget, with chart_svg_dropped", async () => {
     const table = chartTable();
     const plan = caseOf("bar grouped");
-    const { spec } = buildChartSpec(table, plan, executePlan(table, plan));
+    const { spec } = buildChartSpec(plan, executePlan(table, plan));
     expect(await renderChartSvg(spec, 1000)).toEqual({ svg: null, warnings: [{ path: "plan.chart_type", code: "chart_svg_dropped", message: expect.any(String) }] });
   });
 
@@ -50,7 +50,7 @@ describe("fastInterpreter and the stripped validity guards", () => {
     const { compile } = await import("vega-lite");
     const table = chartTable();
     for (const [name, plan] of CHART_CASES) {
-      const { spec } = buildChartSpec(table, plan, executePlan(table, plan));
+      const { spec } = buildChartSpec(plan, executePlan(table, plan));
       const view = new View(parse(compile(spec as never).spec, undefined, { ast: true }), { renderer: "none", expr: expressionInterpreter as never });
       const stock = await view.toSVG();
       view.finalize();

@@ -1,11 +1,9 @@
-import { groupRows } from "../ops/group-rows";
-import { selectRows } from "../ops/select-rows";
+import type { ExecutionOutput } from "../execute-plan";
 import type { Plan } from "../plan/plan-schema";
-import type { Table, ValueColumn } from "../table/types";
+import type { ValueColumn } from "../table/types";
 import { continuousAxis } from "./axis-encoding";
 import { frameSpec, typedData, type ChartDraft, type ChartInput } from "./chart-context";
-import { buildForecastScatterSpec } from "./forecast-spec";
-import { formatCount, groupsOf, isForecast, keyLabel, numberField } from "./result-data";
+import { formatCount, groupsOf, keyLabel, numberField } from "./result-data";
 import { strideIndexes } from "./stride-sample";
 
 /**
@@ -20,23 +18,20 @@ interface Point { x: number; y: number; series: string | null }
 
 /**
  * Scatter of y_axis against x_axis over the filtered rows with both values present (the pairs correlation and
- * regression used), evenly sampled to at most 5,000 points; a regression adds its fitted line(s), y = a + b·x,
- * drawn across the full x range of the data. Grouped plans colour points by group.
+ * regression used, in the groups they used), evenly sampled to at most {@link MAX_SCATTER_POINTS} points; a
+ * regression adds its fitted line(s), y = a + b·x, drawn across the full x range of the data. Grouped plans
+ * colour points by group. (A forecast's scatter is forecast-spec.ts's.)
  *
- * @example buildScatterSpec({ table, plan: { operation: "correlation", x_axis: "price", y_axis: "score", ... }, output, title })
+ * @example buildScatterSpec({ plan: { operation: "correlation", x_axis: "price", y_axis: "score", ... }, output, operation, title })
  */
 export function buildScatterSpec(input: ChartInput): ChartDraft {
-  const { table, plan, output, title } = input;
-  if (isForecast(output.result)) return buildForecastScatterSpec(input);
-  if (plan.operation !== "correlation" && plan.operation !== "regression") {
-    return { unavailable: "a scatter needs two numeric axes; an aggregation has one number per group" };
-  }
-  const x = valueColumn(table, plan.x_axis);
-  const y = valueColumn(table, plan.y_axis);
+  const { plan, output, title } = input;
+  const x = valueColumn(output, plan.x_axis);
+  const y = valueColumn(output, plan.y_axis);
   if (x === null || y === null) return { unavailable: "x_axis and y_axis must be numeric columns" };
   const groups = groupsOf(output.result);
   const coloured = groups !== null && groups.length <= MAX_COLOURED_GROUPS;
-  const pairs = gatherPairRows(table, plan, x, y);
+  const pairs = gatherPairRows(output, x, y);
   if (pairs.rows.length === 0) return { unavailable: "no row has both values" };
   const labels = pairs.labels;
   const sample = strideIndexes(pairs.rows.length, MAX_SCATTER_POINTS);
@@ -59,8 +54,8 @@ export function buildScatterSpec(input: ChartInput): ChartDraft {
   return { spec: { ...spec, layer } };
 }
 
-function valueColumn(table: Table, name: string | undefined): ValueColumn | null {
-  const column = table.columns.find((c) => c.name === name);
+function valueColumn(output: ExecutionOutput, name: string | undefined): ValueColumn | null {
+  const column = name === undefined ? undefined : output.frame.columns.get(name);
   return column !== undefined && column.type !== "string" ? column : null;
 }
 
@@ -74,10 +69,9 @@ interface PairRows {
 }
 
 /** Row indexes first, objects only for the sample: building 145k point objects to keep 5,000 costs ~60 ms. */
-function gatherPairRows(table: Table, plan: Plan, x: ValueColumn, y: ValueColumn): PairRows {
-  const selected = selectRows(table, plan.filters).rows;
-  const grouping = plan.group_by.length === 0 ? null : groupRows(table, selected, plan.group_by);
-  const candidates = grouping?.rows ?? selected;
+function gatherPairRows(output: ExecutionOutput, x: ValueColumn, y: ValueColumn): PairRows {
+  const grouping = output.grouping;
+  const candidates = grouping?.rows ?? output.frame.rows;
   const rows = new Uint32Array(candidates.length);
   const groups = new Int32Array(candidates.length);
   let n = 0;

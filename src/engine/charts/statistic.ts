@@ -1,32 +1,22 @@
-import type { ExecutionResult, GroupedResult } from "../execute-plan";
+import type { OperationModule } from "../operations/operation";
 import type { Plan } from "../plan/plan-schema";
 import { numberField } from "./result-data";
 
-/** Which number of a result a bar, line or heatmap cell shows. */
+/** Which number of a result a bar, line or heatmap cell shows, and the axis title naming it. */
 export interface Statistic {
   field: "value" | "coefficient" | "slope";
-  read: (fields: ExecutionResult | GroupedResult["groups"][number]) => number | null;
+  read: (fields: object) => number | null;
+  label: string;
 }
 
 /**
- * The drawn number of an operation: `value` for aggregations, `coefficient` for correlation, `slope` for
- * regression.
+ * The drawn number of an operation as its module declares it: `value` for aggregations, `coefficient` for
+ * correlation, `slope` for regression; the label names the columns it was computed from.
  *
- * @example statisticOf({ operation: "regression", ... }).field // "slope"
+ * @example statisticOf(regression, plan) // { field: "slope", label: "slope of y on x", read }
  */
-export function statisticOf(plan: Plan): Statistic {
-  const field = plan.operation === "correlation" ? "coefficient" : plan.operation === "regression" ? "slope" : "value";
-  return { field, read: (fields) => numberField(fields, field) };
-}
-
-/**
- * The y-axis title of a statistic, naming the columns it was computed from.
- *
- * @example describeStatistic({ operation: "mean", target_column: "price", ... }) // "mean of price"
- */
-export function describeStatistic(plan: Plan): string {
-  if (plan.operation === "correlation") return `${plan.method ?? "pearson"} correlation of ${plan.x_axis} and ${plan.y_axis}`;
-  if (plan.operation === "regression") return `slope of ${plan.y_axis} on ${plan.x_axis}`;
-  if (plan.operation === "count" && plan.target_column === undefined) return "count of rows";
-  return `${plan.operation} of ${plan.target_column}`;
+export function statisticOf(operation: OperationModule, plan: Plan): Statistic {
+  const drawn = operation.statistic;
+  if (drawn === undefined) throw new Error(`${operation.name} has no drawn statistic`);
+  return { field: drawn.field, read: (fields) => numberField(fields, drawn.field), label: drawn.label(plan) };
 }

@@ -1,7 +1,7 @@
 import { EngineError } from "../errors";
-import type { Column, Table } from "../table/types";
+import { frameColumn, type Frame } from "../frame/frame";
+import type { Column } from "../table/types";
 import { encodeKeyColumn, type EncodedKey, type KeyValue } from "./encode-key-column";
-import { findColumn } from "./find-column";
 
 export interface Grouping {
   /** The selected rows that were grouped (positions below refer to this array). */
@@ -39,10 +39,10 @@ const DENSE_LIMIT = 1 << 20;
  *
  * Throws EngineError `too_many_groups` when more than `limit` (default {@link MAX_GROUPS}) groups would exist.
  *
- * @example groupRows(table, selectRows(table, []).rows, ["region"]).keys // [["east"], ["north"], ...]
+ * @example groupRows(frame, frame.rows, ["region"]).keys // [["east"], ["north"], ...]
  */
-export function groupRows(table: Table, rows: Uint32Array, groupBy: readonly string[], limit: number = MAX_GROUPS): Grouping {
-  const columns = groupBy.map((name, i) => findColumn(table, name, `plan.group_by[${i}]`));
+export function groupRows(frame: Frame, rows: Uint32Array, groupBy: readonly string[], limit: number = MAX_GROUPS): Grouping {
+  const columns = groupBy.map((name, i) => frameColumn(frame, name, `plan.group_by[${i}]`));
   // With several keys, a value only matters on rows where all the others are present too.
   const complete = columns.length > 1 ? completeRows(columns, rows) : rows;
   const encoded: EncodedKey[] = [];

@@ -1,8 +1,8 @@
 import { EngineError } from "../errors";
 import type { Filter } from "../plan/plan-schema";
 import { coerceFilterValue } from "../plan/coerce-filter-value";
-import type { Column, StringColumn, Table } from "../table/types";
-import { findColumn } from "./find-column";
+import { frameColumn, type Frame } from "../frame/frame";
+import type { Column, StringColumn } from "../table/types";
 
 export interface FilterStep {
   filter: Filter;
@@ -10,29 +10,29 @@ export interface FilterStep {
 }
 
 export interface Selection {
-  /** Indexes of the rows that pass every filter, ascending. */
-  rows: Uint32Array;
+  /** The frame with only the rows that pass every filter, in their order. */
+  frame: Frame;
   /** Rows left after each filter, in plan order (provenance). */
   steps: FilterStep[];
 }
 
 /**
- * Applies the plan's filters (ANDed, in order) and returns the surviving row indexes, pandas' semantics:
+ * Applies the plan's filters (ANDed, in order) to a frame's rows and returns the frame of survivors, pandas' semantics:
  * a missing value fails every comparison except `!=`, which it passes; strings compare by UTF-16 code units.
  * Filter values are coerced with the same `coerceFilterValue` validation used, so both agree on every value.
  *
- * Each filter compacts the index array in place, so later filters only visit survivors; with no filters the
- * identity index is returned.
+ * Each filter compacts a copy of the index array in place, so later filters only visit survivors; with no
+ * filters the frame is returned as it is.
  *
- * @example selectRows(table, [{ column: "status", operator: "==", value: "active" }]).rows
+ * @example selectRows(initialFrame(table), [{ column: "status", operator: "==", value: "active" }]).frame.rows
  */
-export function selectRows(table: Table, filters: readonly Filter[]): Selection {
-  const rows = new Uint32Array(table.rowCount);
-  for (let i = 0; i < rows.length; i++) rows[i] = i;
+export function selectRows(frame: Frame, filters: readonly Filter[]): Selection {
+  if (filters.length === 0) return { frame, steps: [] };
+  const rows = Uint32Array.from(frame.rows);
   let count = rows.length;
   const steps: FilterStep[] = [];
   filters.forEach((filter, index) => {
-    const column = findColumn(table, filter.column, `plan.filters[${index}].column`);
+    const column = frameColumn(frame, filter.column, `plan.filters[${index}].column`);
     const value = coerceFilterValue(column.type, filter.value);
     if (value === null) {
       throw new EngineError("uncoercible_value", `Filter value ${JSON.stringify(filter.value)} cannot be compared with column "${column.name}" (${column.type}).`, {
@@ -42,7 +42,7 @@ export function selectRows(table: Table, filters: readonly Filter[]): Selection 
     count = compact(rows, count, column, filter.operator, value);
     steps.push({ filter, rows_remaining: count });
   });
-  return { rows: rows.subarray(0, count), steps };
+  return { frame: { ...frame, rows: rows.subarray(0, count) }, steps };
 }
 
 function compact(rows: Uint32Array, count: number, column: Column, operator: Filter["operator"], value: number | string): number {

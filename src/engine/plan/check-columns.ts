@@ -1,7 +1,8 @@
 import type { EngineProblem } from "../errors";
 import type { Column, ColumnType, Table } from "../table/types";
 import { coerceFilterValue, describeAcceptedValues } from "./coerce-filter-value";
-import { OPERATION_RULES, type ColumnRole, type PlanField } from "./operation-rules";
+import { operationModule } from "../operations/registry";
+import type { ColumnRole, PlanField } from "./operation-rules";
 import { makeProblem, quote } from "./plan-problems";
 import type { ParsedPlan } from "./plan-schema";
 import { suggestClosest } from "./suggest-name";
@@ -46,7 +47,7 @@ const ROLES: readonly ColumnRole[] = ["target_column", "x_axis", "y_axis", "time
  */
 export function checkColumns(plan: ParsedPlan, index: ColumnIndex): EngineProblem[] {
   const problems: EngineProblem[] = [];
-  const rule = OPERATION_RULES[plan.operation];
+  const rule = operationModule(plan.operation).rule;
   const applies = (field: PlanField) => rule.required.includes(field) || rule.optional.includes(field);
 
   for (const role of ROLES) {

@@ -1,11 +1,5 @@
-import { OPERATION_RULES } from "./operation-rules";
-import type { Filter, ParsedPlan, Plan } from "./plan-schema";
-
-/** Key order of a normalised plan: the order of the `Plan` interface, so stored plans read the same way. */
-const PLAN_KEY_ORDER = [
-  "operation", "target_column", "filters", "group_by", "x_axis", "y_axis", "time_column",
-  "chart_type", "horizon", "forecast_method", "method", "confidence",
-] as const satisfies readonly (keyof Plan)[];
+import { operationModule } from "../operations/registry";
+import { PLAN_KEYS, type Filter, type ParsedPlan, type Plan } from "./plan-schema";
 
 /**
  * The form the engine executes, hashes and stores: `null` and absent fields removed, `filters`/`group_by`
@@ -23,18 +17,18 @@ const PLAN_KEY_ORDER = [
  * //   horizon: 12, forecast_method: "linear", confidence: 0.95 }
  */
 export function normalizePlan(parsed: ParsedPlan): Plan {
-  const defaults: Partial<Plan> = OPERATION_RULES[parsed.operation].defaults;
+  const defaults = operationModule(parsed.operation).rule.defaults;
   const filled: Record<string, unknown> = {
     ...defaults,
-    filters: (parsed.filters ?? []).map(normalizeFilter),
+    filters: ((parsed.filters ?? []) as Filter[]).map(normalizeFilter),
     group_by: [...(parsed.group_by ?? [])],
   };
-  for (const key of PLAN_KEY_ORDER) {
-    const value = parsed[key];
+  for (const key of PLAN_KEYS) {
+    const value = (parsed as Record<string, unknown>)[key];
     if (value !== null && value !== undefined && key !== "filters" && key !== "group_by") filled[key] = value;
   }
   const plan: Record<string, unknown> = {};
-  for (const key of PLAN_KEY_ORDER) if (filled[key] !== undefined) plan[key] = filled[key];
+  for (const key of PLAN_KEYS) if (filled[key] !== undefined) plan[key] = filled[key];
   return plan as unknown as Plan;
 }
 

@@ -1,77 +1,19 @@
 import type { EngineProblem } from "../errors";
-import type { ColumnType } from "../table/types";
+import type { ColumnRole, OperationRule } from "../operations/operation";
+import { OPERATION_MODULES, operationModule } from "../operations/registry";
 import { makeProblem, quote } from "./plan-problems";
-import type { Operation, ParsedPlan, Plan } from "./plan-schema";
+import { PLAN_KEYS, type Operation, type ParsedPlan } from "./plan-schema";
+
+export type { ColumnRole, OperationRule } from "../operations/operation";
 
 /** The plan fields whose presence depends on the operation (`operation` itself always applies). */
-export const PLAN_FIELDS = [
-  "target_column", "filters", "group_by", "x_axis", "y_axis", "time_column",
-  "chart_type", "horizon", "forecast_method", "method", "confidence",
-] as const;
-export type PlanField = (typeof PLAN_FIELDS)[number];
+export const PLAN_FIELDS: readonly string[] = PLAN_KEYS.filter((key) => key !== "operation");
+export type PlanField = string;
 
-/** Plan fields that name exactly one column; group_by and filters name columns of any type. */
-export type ColumnRole = "target_column" | "x_axis" | "y_axis" | "time_column";
-
-export interface OperationRule {
-  /** Must be present (else `missing_field`). */
-  readonly required: readonly PlanField[];
-  /** May be present; a field in neither list is `not_applicable`. */
-  readonly optional: readonly PlanField[];
-  /** Column types each column role accepts for this operation (else `incompatible_type`). */
-  readonly columnTypes: Readonly<Partial<Record<ColumnRole, readonly ColumnType[]>>>;
-  /** Filled in by normalizePlan when absent. */
-  readonly defaults: Readonly<Partial<Plan>>;
-}
-
-const NUMERIC: readonly ColumnType[] = ["integer", "float"];
-const ANY_TYPE: readonly ColumnType[] = ["integer", "float", "boolean", "datetime", "string"];
-const EVERYWHERE: readonly PlanField[] = ["filters", "chart_type"];
-
-const aggregation = (target: readonly ColumnType[]): OperationRule => ({
-  required: ["target_column"],
-  optional: [...EVERYWHERE, "group_by"],
-  columnTypes: { target_column: target },
-  defaults: {},
-});
-
-/**
- * What each operation needs, allows and accepts: the one table behind validation, normalisation defaults and
- * the JSON Schemas (so the three cannot disagree). Type decisions, following API.md where it speaks:
- * - booleans count as 0/1 for `sum` and `mean` only (API.md); `std`/`median` of a 0/1 column is refused.
- * - `min`/`max` take numbers and datetimes (ISO result), not strings and not booleans: API.md lists only those,
- *   and a string minimum would need Python's code-point order, which differs from the engine's code-unit order
- *   for astral characters. Relax here (one line) if the executor grows string min/max.
- * - correlation/regression need integer/float axes; a 0/1 column is not "numeric".
- * - forecast: integer/float target; time column datetime, integer or float.
- */
-export const OPERATION_RULES: Readonly<Record<Operation, OperationRule>> = {
-  mean: aggregation(["integer", "float", "boolean"]),
-  sum: aggregation(["integer", "float", "boolean"]),
-  count: { required: [], optional: [...EVERYWHERE, "target_column", "group_by"], columnTypes: { target_column: ANY_TYPE }, defaults: {} },
-  min: aggregation(["integer", "float", "datetime"]),
-  max: aggregation(["integer", "float", "datetime"]),
-  std: aggregation(NUMERIC),
-  median: aggregation(NUMERIC),
-  correlation: {
-    required: ["x_axis", "y_axis"],
-    optional: [...EVERYWHERE, "group_by", "method"],
-    columnTypes: { x_axis: NUMERIC, y_axis: NUMERIC },
-    defaults: { method: "pearson" },
-  },
-  regression: {
-    required: ["x_axis", "y_axis"],
-    optional: [...EVERYWHERE, "group_by", "confidence"],
-    columnTypes: { x_axis: NUMERIC, y_axis: NUMERIC },
-    defaults: { confidence: 0.95 },
-  },
-  forecast: {
-    required: ["target_column", "time_column"],
-    optional: [...EVERYWHERE, "horizon", "forecast_method", "confidence"],
-    columnTypes: { target_column: NUMERIC, time_column: ["datetime", "integer", "float"] },
-    defaults: { horizon: 12, forecast_method: "linear", confidence: 0.95 },
-  },
-};
+/** Each operation's rule, by name: what it needs, allows and accepts (declared by its module). */
+export const OPERATION_RULES: Readonly<Record<Operation, OperationRule>> = Object.fromEntries(
+  OPERATION_MODULES.map((module) => [module.name, module.rule]),
+) as Record<Operation, OperationRule>;
 
 /**
  * Whether a field is present: `null` means absent (FastAPI clients send it), as does an empty list.
@@ -80,7 +22,7 @@ export const OPERATION_RULES: Readonly<Record<Operation, OperationRule>> = {
  * isPresent({ operation: "count", group_by: [] }, "group_by"); // false
  */
 export function isPresent(plan: ParsedPlan, field: PlanField): boolean {
-  const value = plan[field];
+  const value = (plan as Record<string, unknown>)[field];
   if (value === null || value === undefined) return false;
   return !Array.isArray(value) || value.length > 0;
 }
@@ -98,7 +40,7 @@ export function isPresent(plan: ParsedPlan, field: PlanField): boolean {
 export function checkOperationFields(plan: ParsedPlan): { errors: EngineProblem[]; warnings: EngineProblem[] } {
   const errors: EngineProblem[] = [];
   const warnings: EngineProblem[] = [];
-  const rule = OPERATION_RULES[plan.operation];
+  const rule = operationModule(plan.operation).rule;
   for (const field of PLAN_FIELDS) {
     const present = isPresent(plan, field);
     if (!present && rule.required.includes(field)) {

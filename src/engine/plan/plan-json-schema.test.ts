@@ -167,15 +167,16 @@ const FIELD_ARBITRARIES = {
   forecast_method: nullable(fc.constantFrom("linear", "holt")),
   method: nullable(fc.constantFrom("pearson", "spearman")),
   confidence: nullable(fc.constantFrom(0, 0.5, 0.95, 1)),
-} as const;
+} as const satisfies Record<string, fc.Arbitrary<unknown>>;
+const fieldArbitrary = (field: string): fc.Arbitrary<unknown> => (FIELD_ARBITRARIES as Record<string, fc.Arbitrary<unknown>>)[field];
 /** Any field with any operation: mostly invalid plans. */
 const anyFields = fc.record({ operation: fc.constantFrom(...OPERATIONS), ...FIELD_ARBITRARIES }, { requiredKeys: ["operation"] });
 /** Only the fields the operation takes, plus sometimes one stray field: many valid plans, and near misses. */
 const ruleFields = fc.constantFrom(...OPERATIONS).chain((operation) => {
   const rule = OPERATION_RULES[operation];
   const applicable = PLAN_FIELDS.filter((field) => rule.required.includes(field) || rule.optional.includes(field));
-  const picked = Object.fromEntries(applicable.map((field) => [field, FIELD_ARBITRARIES[field]]));
-  const stray = fc.option(fc.constantFrom(...PLAN_FIELDS).chain((field) => FIELD_ARBITRARIES[field].map((value) => ({ [field]: value }))), { freq: 4 });
+  const picked = Object.fromEntries(applicable.map((field) => [field, fieldArbitrary(field)]));
+  const stray = fc.option(fc.constantFrom(...PLAN_FIELDS).chain((field) => fieldArbitrary(field).map((value) => ({ [field]: value }))), { freq: 4 });
   return fc.tuple(fc.record(picked, { requiredKeys: [] }), stray).map(([fields, extra]) => ({ operation, ...fields, ...(extra ?? {}) }));
 });
 const planLike = fc.oneof(anyFields, ruleFields);

@@ -1,29 +1,44 @@
 import { z } from "zod";
+import { OPERATION_MODULES, OPERATIONS, type Operation } from "../operations/registry";
+import { CHART_TYPES, ColumnRefSchema, FilterSchema, MAX_FILTERS, MAX_GROUP_BY, type ChartType, type Filter } from "./plan-fields";
 
-/** Operations a plan may ask for; `count` is the only one that works without a target column. */
-export const OPERATIONS = [
-  "mean", "sum", "count", "min", "max", "std", "median", "correlation", "regression", "forecast",
-] as const;
-export const AGGREGATIONS = ["mean", "sum", "count", "min", "max", "std", "median"] as const;
-export const FILTER_OPERATORS = ["==", "!=", ">", "<", ">=", "<="] as const;
-export const CHART_TYPES = ["line", "bar", "scatter", "heatmap", "box", "histogram"] as const;
+export { CHART_TYPES, FILTER_OPERATORS, FilterSchema, MAX_COLUMN_NAME, MAX_FILTER_STRING, MAX_FILTERS, MAX_GROUP_BY } from "./plan-fields";
+export type { ChartType, Filter } from "./plan-fields";
+export { OPERATIONS } from "../operations/registry";
+export type { Operation } from "../operations/registry";
 
-export const MAX_FILTERS = 20;
-export const MAX_GROUP_BY = 3;
-export const MAX_COLUMN_NAME = 1024;
-export const MAX_FILTER_STRING = 65536;
+/** The fields every plan may carry, whatever its operation. */
+const COMMON_SHAPE = {
+  operation: z.enum(OPERATIONS),
+  target_column: ColumnRefSchema.nullish().meta({ description: "Aggregations except count (optional there) and forecast. mean/sum accept numeric and boolean columns, std/median numeric ones, min/max numeric and datetime ones." }),
+  filters: z.array(FilterSchema).max(MAX_FILTERS).nullish().meta({ description: "ANDed, applied before anything else." }),
+  group_by: z.array(ColumnRefSchema).max(MAX_GROUP_BY).nullish().meta({ description: "Aggregations, correlation and regression; rows with a missing key are dropped; groups sorted by key ascending." }),
+  x_axis: ColumnRefSchema.nullish().meta({ description: "Numeric column: correlation and regression (the regressor)." }),
+  y_axis: ColumnRefSchema.nullish().meta({ description: "Numeric column: correlation and regression (the response)." }),
+  time_column: ColumnRefSchema.nullish().meta({ description: "Datetime or numeric column: forecast." }),
+  chart_type: z.enum(CHART_TYPES).nullish(),
+};
 
-const ColumnRefSchema = z.string().min(1).max(MAX_COLUMN_NAME).meta({ description: "A column name of the dataset, exactly as listed in its `columns`." });
+/** The option fields of the first operations keep their historical order; later ones follow in registry order. */
+const FIRST_PARAMS = ["horizon", "forecast_method", "method", "confidence"];
 
-export const FilterSchema = z
-  .strictObject({
-    column: ColumnRefSchema,
-    operator: z.enum(FILTER_OPERATORS),
-    value: z
-      .union([z.string().max(MAX_FILTER_STRING), z.number(), z.boolean()])
-      .meta({ description: "Compared with the column's values after coercion to the column's type (numbers, ISO 8601 for datetimes, true/false for booleans)." }),
-  })
-  .meta({ id: "Filter", description: "Keeps the rows whose `column` compares true with `value`; a missing value passes only `!=`." });
+/**
+ * The operation-specific fields, gathered from the registry. Two operations may share a field (regression and
+ * forecast both take `confidence`) only by declaring the same schema, so a field means one thing everywhere.
+ */
+function collectParams(): Record<string, z.ZodType> {
+  const found = new Map<string, z.ZodType>();
+  for (const module of OPERATION_MODULES) {
+    for (const [name, schema] of Object.entries((module as { params?: Record<string, z.ZodType> }).params ?? {})) {
+      const known = found.get(name);
+      if (known !== undefined && known !== schema) throw new Error(`Plan field ${name} is declared twice with different schemas`);
+      if (Object.hasOwn(COMMON_SHAPE, name)) throw new Error(`Plan field ${name} is already a common field`);
+      found.set(name, schema);
+    }
+  }
+  const names = [...FIRST_PARAMS.filter((name) => found.has(name)), ...[...found.keys()].filter((name) => !FIRST_PARAMS.includes(name))];
+  return Object.fromEntries(names.map((name) => [name, found.get(name)!]));
+}
 
 /**
  * The execution plan as clients send it. Strict: an unknown key is an error naming the key. Optional fields
@@ -31,31 +46,19 @@ export const FilterSchema = z
  * `normalizePlan`, so the stored plan says exactly what was computed.
  */
 export const PlanSchema = z
-  .strictObject({
-    operation: z.enum(OPERATIONS),
-    target_column: ColumnRefSchema.nullish().meta({ description: "Aggregations except count (optional there) and forecast. mean/sum accept numeric and boolean columns, std/median numeric ones, min/max numeric and datetime ones." }),
-    filters: z.array(FilterSchema).max(MAX_FILTERS).nullish().meta({ description: "ANDed, applied before anything else." }),
-    group_by: z.array(ColumnRefSchema).max(MAX_GROUP_BY).nullish().meta({ description: "Aggregations, correlation and regression; rows with a missing key are dropped; groups sorted by key ascending." }),
-    x_axis: ColumnRefSchema.nullish().meta({ description: "Numeric column: correlation and regression (the regressor)." }),
-    y_axis: ColumnRefSchema.nullish().meta({ description: "Numeric column: correlation and regression (the response)." }),
-    time_column: ColumnRefSchema.nullish().meta({ description: "Datetime or numeric column: forecast." }),
-    chart_type: z.enum(CHART_TYPES).nullish(),
-    horizon: z.number().int().min(1).max(365).nullish().meta({ description: "Forecast periods ahead (default 12)." }),
-    forecast_method: z.enum(["linear", "holt"]).nullish().meta({ description: "Forecast method (default linear)." }),
-    method: z.enum(["pearson", "spearman"]).nullish().meta({ description: "Correlation method (default pearson)." }),
-    confidence: z.number().gt(0).lt(1).nullish().meta({ description: "Interval level for forecast and regression (default 0.95)." }),
-  })
+  .strictObject({ ...COMMON_SHAPE, ...collectParams() })
   .meta({ id: "ExecutionPlan", description: "A JSON execution plan: what to compute over one dataset." });
+
+/** Every top-level plan key, in the order normalised plans, schemas and messages list them. */
+export const PLAN_KEYS: readonly string[] = Object.keys(PlanSchema.shape);
 
 export type PlanInput = z.input<typeof PlanSchema>;
 export type ParsedPlan = z.output<typeof PlanSchema>;
-export type Filter = z.output<typeof FilterSchema>;
-export type Operation = (typeof OPERATIONS)[number];
-export type ChartType = (typeof CHART_TYPES)[number];
 
 /**
  * A validated plan with the defaults of its operation filled in: what the engine executes, what is hashed for
- * provenance and what is stored in the history. Fields that do not apply to the operation are absent.
+ * provenance and what is stored in the history. Fields that do not apply to the operation are absent. An
+ * operation's own options (e.g. forecast's `horizon`) are read, typed, by its module.
  */
 export interface Plan {
   operation: Operation;
@@ -66,12 +69,5 @@ export interface Plan {
   y_axis?: string;
   time_column?: string;
   chart_type?: ChartType;
-  /** forecast only (default 12) */
-  horizon?: number;
-  /** forecast only (default "linear") */
-  forecast_method?: "linear" | "holt";
-  /** correlation only (default "pearson") */
-  method?: "pearson" | "spearman";
-  /** forecast and regression only (default 0.95) */
-  confidence?: number;
+  [option: string]: unknown;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Column, ColumnType, Table } from "../table/types";
-import { CHART_RULES, chartMismatch, type ChartContext, type ResultKind } from "./chart-rules";
+import { OPERATION_MODULES } from "../operations/registry";
+import { chartMismatch, type ChartContext } from "./chart-rules";
 import { CHART_TYPES } from "./plan-schema";
 import { validatePlan } from "./validate-plan";
 
@@ -162,13 +163,12 @@ describe("chart type: chart_unsupported errors and chart_mismatch warnings", () 
     expect(validatePlan({ operation: "mean", target_column: "s", chart_type: "scatter" }).errors.map((w) => w.code)).toEqual(["chart_unsupported"]);
   });
 
-  it("the rule table covers every result kind and chart type", () => {
-    const kinds: ResultKind[] = ["aggregation", "correlation", "regression", "forecast"];
-    for (const kind of kinds) {
-      expect(Object.keys(CHART_RULES[kind]).sort()).toEqual([...CHART_TYPES].sort());
+  it("every operation covers every chart type", () => {
+    for (const operation of OPERATION_MODULES) {
+      expect(Object.keys(operation.charts).sort()).toEqual([...CHART_TYPES].sort());
       for (const chart of CHART_TYPES) {
-        const context: ChartContext = { kind, groupKeyTypes: [], targetType: undefined, hasTarget: false };
-        const reason = chartMismatch(chart, context);
+        const context: ChartContext = { groupKeyTypes: [], targetType: undefined, hasTarget: false };
+        const reason = chartMismatch(chart, operation.name, context);
         if (reason !== null) expect(reason).toMatch(new RegExp(`^${chart} charts need .+`));
       }
     }

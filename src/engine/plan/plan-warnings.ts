@@ -1,6 +1,6 @@
 import type { EngineProblem } from "../errors";
 import type { Column, ColumnType } from "../table/types";
-import { chartVerdict, resultKindOf } from "./chart-rules";
+import { chartVerdict } from "./chart-rules";
 import type { ColumnIndex } from "./check-columns";
 import { coerceFilterValue } from "./coerce-filter-value";
 import { makeProblem, MAX_GROUPS_BEFORE_WARNING, quote } from "./plan-problems";
@@ -137,8 +137,7 @@ function countGroupsUpTo(columns: readonly Column[], limit: number): number {
 export function checkChartType(plan: ParsedPlan, index: ColumnIndex = NO_INDEX): { errors: EngineProblem[]; warnings: EngineProblem[] } {
   if (plan.chart_type === null || plan.chart_type === undefined) return { errors: [], warnings: [] };
   const typeOf = (name: string | null | undefined): ColumnType | undefined => (name == null ? undefined : index.types.get(name));
-  const verdict = chartVerdict(plan.chart_type, {
-    kind: resultKindOf(plan.operation),
+  const verdict = chartVerdict(plan.chart_type, plan.operation, {
     groupKeyTypes: (plan.group_by ?? []).map((name) => typeOf(name)),
     targetType: typeOf(plan.target_column),
     hasTarget: plan.target_column != null,

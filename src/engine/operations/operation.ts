@@ -1,0 +1,113 @@
+import type { z } from "zod";
+import type { ChartDraft, ChartInput } from "../charts/chart-context";
+import type { EngineProblem } from "../errors";
+import type { Frame } from "../frame/frame";
+import type { TimeSeries } from "../forecast/average-by-time";
+import type { Grouping } from "../ops/group-rows";
+import type { ChartType } from "../plan/plan-fields";
+import type { Plan } from "../plan/plan-schema";
+import type { ColumnType } from "../table/types";
+
+/** Plan fields that name exactly one column; group_by and filters name columns of any type. */
+export type ColumnRole = "target_column" | "x_axis" | "y_axis" | "time_column";
+
+/**
+ * What an operation needs and accepts, by plan field name: the one table behind validation, normalisation
+ * defaults and the JSON Schemas, so the three cannot disagree.
+ */
+export interface OperationRule {
+  /** Must be present (else `missing_field`). */
+  readonly required: readonly string[];
+  /** May be present; a field in neither list is `not_applicable`. */
+  readonly optional: readonly string[];
+  /** Column types each column role accepts for this operation (else `incompatible_type`). */
+  readonly columnTypes: Readonly<Partial<Record<ColumnRole, readonly ColumnType[]>>>;
+  /** Filled in by normalizePlan when absent. */
+  readonly defaults: Readonly<Record<string, unknown>>;
+}
+
+/** What a chart rule looks at. Types are undefined when the plan was validated without a dataset. */
+export interface ChartContext {
+  /** One entry per group_by column, in order; empty when the plan is not grouped. */
+  readonly groupKeyTypes: readonly (ColumnType | undefined)[];
+  /** The type of target_column (aggregations, forecast), undefined when absent or unknown. */
+  readonly targetType: ColumnType | undefined;
+  readonly hasTarget: boolean;
+}
+
+/**
+ * How one chart type shows an operation's result. A chart that cannot be drawn for the result is a validation
+ * error (`chart_unsupported`), so the client learns before anything runs; one that can be drawn but suits the
+ * result poorly is a `chart_mismatch` warning: the result is right, only the picture is odd.
+ */
+export interface ChartSupport {
+  /** True when the chart suits this result; unknown types count as fitting (no warning on a guess). */
+  readonly fits: (context: ChartContext) => boolean;
+  /** False when the chart cannot be drawn at all for this result. Absent: always drawable. */
+  readonly drawable?: (context: ChartContext) => boolean;
+  /** Completes "<chart> charts need ..." in the warning. */
+  readonly needs: string;
+  /** Draws the chart from the execution output; absent when the chart is never drawable. */
+  readonly build?: (input: ChartInput) => ChartDraft;
+}
+
+/** The number of a result that bars, lines and heatmap cells show, and how the axis names it. */
+export interface DrawnStatistic {
+  readonly field: "value" | "coefficient" | "slope";
+  readonly label: (plan: Plan) => string;
+}
+
+/** What an operation hands back: its result and what it computed on the way, so charts never redo the work. */
+export interface OperationOutput {
+  result: unknown;
+  /** The groups the operation made (group_by), null when ungrouped. */
+  grouping: Grouping | null;
+  /** The series a forecast was fitted on. */
+  series?: TimeSeries;
+  warnings?: EngineProblem[];
+}
+
+/** What execution offers an operation besides the frame. */
+export interface ExecuteContext {
+  /** Checks the plan's cost again once a size known only while running (Holt's series length) is known. */
+  readonly checkCost: (seriesLength: number) => void;
+}
+
+/** What the cost estimate knows before running: rows in the table and, for Holt, the series length. */
+export interface CostContext {
+  readonly rows: number;
+  readonly log2Rows: number;
+  readonly grouped: boolean;
+  readonly seriesLength: number;
+}
+
+/**
+ * One operation of the plan language, everything about it in one module: its plan fields and rules, its cost,
+ * how it runs over a frame, its result's words and the charts that can show it. Registered once in
+ * `registry.ts`; validation, normalisation, the JSON Schemas, the cost cap, execution and charts all read it from
+ * there.
+ */
+export interface OperationModule {
+  readonly name: string;
+  /** One line for the plan JSON Schema: what it computes. */
+  readonly summary?: string;
+  readonly rule: OperationRule;
+  /** zod schemas of the plan fields that only some operations use (e.g. forecast's `horizon`). */
+  readonly params?: Readonly<Record<string, z.ZodType>>;
+  /** Work units of the operation itself (filters and group keys are counted by the caller). */
+  readonly cost: (plan: Plan, context: CostContext) => number;
+  readonly execute: (frame: Frame, plan: Plan, context: ExecuteContext) => OperationOutput;
+  /** The operation in words for chart titles: "Mean of price", "Pearson correlation of x and y". */
+  readonly describe: (plan: Plan) => string;
+  readonly statistic?: DrawnStatistic;
+  readonly charts: Readonly<Record<ChartType, ChartSupport>>;
+}
+
+/**
+ * A chart this operation never draws: a validation error naming what the chart would need.
+ *
+ * @example neverDrawn("an ordered series; a correlation is one coefficient (use scatter)")
+ */
+export function neverDrawn(needs: string): ChartSupport {
+  return { fits: () => false, drawable: () => false, needs };
+}
