@@ -127,3 +127,38 @@ describe("group cap", () => {
     expect(estimatePlanCost(t, plan({ operation: "mean", group_by: ["g"] }))).toBe(1000 * 3);
   });
 });
+
+describe("many_groups warning", () => {
+  const n = 3000;
+  const table: Table = {
+    rowCount: n,
+    columns: [
+      { name: "id", type: "integer", values: Float64Array.from({ length: n }, (_, i) => i) },
+      { name: "half", type: "integer", values: Float64Array.from({ length: n }, (_, i) => i % 2) },
+    ],
+  };
+
+  it("warns past 1,000 groups, counted after the filters", () => {
+    expect(executePlan(table, plan({ operation: "count", group_by: ["id"] })).warnings).toEqual([
+      { path: "plan.group_by", code: "many_groups", message: "group_by gives 3000 groups (more than 1000): the answer will be long; group by fewer or coarser columns, or add filters" },
+    ]);
+    // 3,000 ids before the filter, 1,500 after: still over; below 1,000 after a narrower filter, no warning.
+    expect(executePlan(table, plan({ operation: "count", group_by: ["id"], filters: [{ column: "half", operator: "==", value: 1 }] })).warnings.map((w) => w.code)).toEqual(["many_groups"]);
+    expect(executePlan(table, plan({ operation: "count", group_by: ["id"], filters: [{ column: "id", operator: "<", value: 1000 }] })).warnings).toEqual([]);
+  });
+});
+
+describe("string filters", () => {
+  const table: Table = {
+    rowCount: 3,
+    columns: [{ name: "s", type: "string", codes: Int32Array.from([0, 1, 2]), dictionary: ["\u{1F600}", "\uFF21", "a"] }],
+  };
+  it("compare by code point, as pandas: an emoji is above U+FF21", () => {
+    const keep = (operator: "<" | ">" | "<=" | ">=", value: string) =>
+      Array.from(selectRows(initialFrame(table), [{ column: "s", operator, value }]).frame.rows);
+    expect(keep(">", "\uFF21")).toEqual([0]);
+    expect(keep(">=", "\uFF21")).toEqual([0, 1]);
+    expect(keep("<", "\u{1F600}")).toEqual([1, 2]);
+    expect(keep("<=", "a")).toEqual([2]);
+  });
+});

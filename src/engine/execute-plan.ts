@@ -21,6 +21,17 @@ type Fields = AggregateResult | CorrelationResult | RegressionResult;
 export type GroupedResult = Grouped<Fields>;
 export type ExecutionResult = Fields | ForecastResult | GroupedResult;
 
+/** Above this many groups a result gets a `many_groups` warning: the answer stops being readable. */
+export const MANY_GROUPS = 1000;
+
+/**
+ * Every code an execution warning can carry (plan warnings are plan-problems.ts's, chart warnings the chart
+ * module's):
+ * - `no_rows_selected`: the filters leave no row.
+ * - `many_groups`: the result has more than {@link MANY_GROUPS} groups (counted after the filters).
+ */
+export const EXECUTION_WARNING_CODES = ["no_rows_selected", "many_groups"] as const;
+
 export interface ExecutionOutput {
   result: ExecutionResult;
   filtered_row_count: number;
@@ -58,6 +69,10 @@ export function executePlan(table: Table, plan: Plan): ExecutionOutput {
   }
   const output = operation.execute(frame, plan, { checkCost: (seriesLength) => checkPlanCost(table, plan, seriesLength) });
   warnings.push(...(output.warnings ?? []));
+  const groups = output.grouping?.keys.length ?? 0;
+  if (groups > MANY_GROUPS) {
+    warnings.push({ path: "plan.group_by", code: "many_groups", message: `group_by gives ${groups} groups (more than ${MANY_GROUPS}): the answer will be long; group by fewer or coarser columns, or add filters` });
+  }
   return {
     result: output.result as ExecutionResult,
     filtered_row_count: frame.rows.length,

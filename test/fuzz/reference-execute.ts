@@ -43,14 +43,16 @@ function compareCodePoints(a: string, b: string): number {
   return x.length - y.length;
 }
 
+/** A filter comparison as pandas makes it: numbers by value, strings by code point. */
 function compare(a: number | string, op: GeneratedFilter["operator"], b: number | string): boolean {
+  const c = typeof a === "string" ? compareCodePoints(a, b as string) : a - (b as number);
   switch (op) {
     case "==": return a === b;
     case "!=": return a !== b;
-    case ">": return a > b;
-    case "<": return a < b;
-    case ">=": return a >= b;
-    case "<=": return a <= b;
+    case ">": return c > 0;
+    case "<": return c < 0;
+    case ">=": return c >= 0;
+    case "<=": return c <= 0;
   }
 }
 

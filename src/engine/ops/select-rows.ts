@@ -2,6 +2,7 @@ import { EngineError } from "../errors";
 import type { Filter } from "../plan/plan-schema";
 import { coerceFilterValue } from "../plan/coerce-filter-value";
 import { frameColumn, type Frame } from "../frame/frame";
+import { compareCodePoints } from "./compare-code-points";
 import type { Column, StringColumn } from "../table/types";
 
 export interface FilterStep {
@@ -18,7 +19,8 @@ export interface Selection {
 
 /**
  * Applies the plan's filters (ANDed, in order) to a frame's rows and returns the frame of survivors, pandas' semantics:
- * a missing value fails every comparison except `!=`, which it passes; strings compare by UTF-16 code units.
+ * a missing value fails every comparison except `!=`, which it passes; strings compare by Unicode code point, as
+ * Python does (and as group_by orders keys).
  * Filter values are coerced with the same `coerceFilterValue` validation used, so both agree on every value.
  *
  * Each filter compacts a copy of the index array in place, so later filters only visit survivors; with no
@@ -72,13 +74,15 @@ function passingCodes(column: StringColumn, operator: Filter["operator"], value:
   const pass = new Uint8Array(dictionary.length);
   for (let code = 0; code < dictionary.length; code++) {
     const s = dictionary[code];
-    // JS relational operators on strings compare UTF-16 code units, the documented rule.
+    // JS relational operators compare UTF-16 code units, which misorder astral characters (an emoji sorts
+    // below U+FF21); pandas compares code points.
+    const c = operator === "==" || operator === "!=" ? 0 : compareCodePoints(s, value);
     const ok =
       operator === "==" ? s === value :
       operator === "!=" ? s !== value :
-      operator === ">" ? s > value :
-      operator === "<" ? s < value :
-      operator === ">=" ? s >= value : s <= value;
+      operator === ">" ? c > 0 :
+      operator === "<" ? c < 0 :
+      operator === ">=" ? c >= 0 : c <= 0;
     pass[code] = ok ? 1 : 0;
   }
   return pass;

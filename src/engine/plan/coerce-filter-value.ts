@@ -9,7 +9,7 @@ import type { ColumnType } from "../table/types";
  * | integer, float     | a finite number, or a decimal numeric string (spaces trimmed)   | the number             |
  * | datetime           | an ISO 8601 date or date-time string (naive = UTC)              | epoch milliseconds     |
  * | boolean            | `true`/`false`, or the strings true/false/True/False/TRUE/FALSE | 1 or 0                 |
- * | string             | a string, as is (no trimming: cells compare by code units)      | the string             |
+ * | string             | a string, as is (no trimming: cells compare by code point)      | the string             |
  *
  * Everything else is `null` (uncoercible, a validation error). Deliberately refused, because each would be a
  * silent guess: a number or boolean against a string column (pandas would answer "no row matches" without a

@@ -34,14 +34,12 @@ export const PLAN_ERROR_CODES = [
  *
  * - `same_column`: x_axis and y_axis name the same column.
  * - `value_not_found`: an `==`/`!=` filter compares a string column with a value that never occurs in it.
- * - `too_many_groups`: group_by yields more than {@link MAX_GROUPS_BEFORE_WARNING} groups.
  * - `chart_mismatch`: the chart type does not suit the result of the operation.
  * - `contradictory_filters`: the filters on one column can match no row at all.
  */
 export const PLAN_WARNING_CODES = [
   "same_column",
   "value_not_found",
-  "too_many_groups",
   "chart_mismatch",
   "contradictory_filters",
 ] as const;
@@ -52,9 +50,6 @@ export const PLAN_PROBLEM_CODES = [...PLAN_ERROR_CODES, ...PLAN_WARNING_CODES] a
 export type PlanErrorCode = (typeof PLAN_ERROR_CODES)[number];
 export type PlanWarningCode = (typeof PLAN_WARNING_CODES)[number];
 export type PlanProblemCode = (typeof PLAN_PROBLEM_CODES)[number];
-
-/** Above this many groups a grouped plan gets a `too_many_groups` warning (the answer stops being readable). */
-export const MAX_GROUPS_BEFORE_WARNING = 1000;
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 

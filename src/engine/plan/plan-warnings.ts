@@ -1,28 +1,28 @@
 import type { EngineProblem } from "../errors";
-import type { Column, ColumnType } from "../table/types";
+import { compareCodePoints } from "../ops/compare-code-points";
+import type { ColumnType } from "../table/types";
 import { chartVerdict } from "./chart-rules";
 import type { ColumnIndex } from "./check-columns";
 import { coerceFilterValue } from "./coerce-filter-value";
-import { makeProblem, MAX_GROUPS_BEFORE_WARNING, quote } from "./plan-problems";
+import { makeProblem, quote } from "./plan-problems";
 import type { Filter, ParsedPlan } from "./plan-schema";
 import { suggestClosest } from "./suggest-name";
 
 const NO_INDEX: ColumnIndex = { names: [], types: new Map(), data: new Map() };
 
 /**
- * Everything worth telling the caller about a plan's filters and groups that is not wrong: warnings never block
- * execution and never change the plan. Checks that need the data (values, group counts) run only when the table
- * is loaded. The chart type is judged by {@link checkChartType}, which can also refuse.
+ * Everything worth telling the caller about a plan's filters that is not wrong: warnings never block execution
+ * and never change the plan. Checks that need the data (values) run only when the table is loaded; how many
+ * groups a plan makes is known only once its rows are selected, so execution warns about that (`many_groups`). The chart type is judged by {@link checkChartType}, which can also refuse.
  *
  * @example
- * collectPlanWarnings({ operation: "count", group_by: ["id"] }, index).map((w) => w.code);
- * // ["too_many_groups"]
+ * collectPlanWarnings({ operation: "count", filters: [{ column: "city", operator: "==", value: "Olso" }] }, index)
+ * //   .map((w) => w.code); // ["value_not_found"]
  */
 export function collectPlanWarnings(plan: ParsedPlan, index: ColumnIndex = NO_INDEX): EngineProblem[] {
   return [
     ...warnMissingValues(plan.filters ?? [], index),
     ...warnContradictoryFilters(plan.filters ?? [], index),
-    ...warnTooManyGroups(plan.group_by ?? [], index),
   ];
 }
 
@@ -73,6 +73,11 @@ function warnContradictoryFilters(filters: readonly Filter[], index: ColumnIndex
   return warnings;
 }
 
+/** Orders two coerced filter values as the executor compares them: numbers by value, strings by code point. */
+function order(a: number | string, b: number | string): number {
+  return typeof a === "string" && typeof b === "string" ? compareCodePoints(a, b) : (a as number) - (b as number);
+}
+
 /** Adds one comparison to the column's bounds; true when the bounds have become empty. */
 function narrow(b: Bounds, operator: Filter["operator"], value: number | string): boolean {
   if (operator === "==") {
@@ -82,49 +87,19 @@ function narrow(b: Bounds, operator: Filter["operator"], value: number | string)
     b.notEqual.push(value);
   } else if (operator === ">" || operator === ">=") {
     const inclusive = operator === ">=";
-    if (b.lower === undefined || value > b.lower.value || (value === b.lower.value && !inclusive)) b.lower = { value, inclusive };
+    if (b.lower === undefined || order(value, b.lower.value) > 0 || (value === b.lower.value && !inclusive)) b.lower = { value, inclusive };
   } else {
     const inclusive = operator === "<=";
-    if (b.upper === undefined || value < b.upper.value || (value === b.upper.value && !inclusive)) b.upper = { value, inclusive };
+    if (b.upper === undefined || order(value, b.upper.value) < 0 || (value === b.upper.value && !inclusive)) b.upper = { value, inclusive };
   }
   const { lower, upper, equal } = b;
   if (lower !== undefined && upper !== undefined) {
-    if (lower.value > upper.value || (lower.value === upper.value && !(lower.inclusive && upper.inclusive))) return true;
+    if (order(lower.value, upper.value) > 0 || (lower.value === upper.value && !(lower.inclusive && upper.inclusive))) return true;
   }
   if (equal === undefined) return false;
   if (b.notEqual.includes(equal)) return true;
-  if (lower !== undefined && (equal < lower.value || (equal === lower.value && !lower.inclusive))) return true;
-  return upper !== undefined && (equal > upper.value || (equal === upper.value && !upper.inclusive));
-}
-
-/**
- * Counts the distinct key combinations among rows whose keys are all present (pandas `dropna=True`), stopping
- * as soon as the limit is passed so a high-cardinality key costs no more than a low one. Counted before the
- * filters, so it is an upper bound of what the result will hold.
- */
-function warnTooManyGroups(groupBy: readonly string[], index: ColumnIndex): EngineProblem[] {
-  const columns = groupBy.map((name) => index.data.get(name));
-  if (groupBy.length === 0 || columns.some((column) => column === undefined)) return [];
-  const count = countGroupsUpTo(columns as Column[], MAX_GROUPS_BEFORE_WARNING + 1);
-  if (count <= MAX_GROUPS_BEFORE_WARNING) return [];
-  return [makeProblem(["group_by"], "too_many_groups", `group_by gives more than ${MAX_GROUPS_BEFORE_WARNING} groups (before filters): the answer will be long; group by fewer or coarser columns`)];
-}
-
-function countGroupsUpTo(columns: readonly Column[], limit: number): number {
-  const seen = new Set<string | number>();
-  const rows = columns.length === 0 ? 0 : columns[0].type === "string" ? columns[0].codes.length : columns[0].values.length;
-  for (let row = 0; row < rows && seen.size < limit; row++) {
-    let key: string | number = "";
-    let missing = false;
-    for (const column of columns) {
-      const part = column.type === "string" ? column.codes[row] : column.values[row];
-      if (column.type === "string" ? part === -1 : Number.isNaN(part)) missing = true;
-      // A single key is stored as the number itself: no string building on the common path.
-      key = columns.length === 1 ? part : `${key}\u0000${part}`;
-    }
-    if (!missing) seen.add(key);
-  }
-  return seen.size;
+  if (lower !== undefined && (order(equal, lower.value) < 0 || (equal === lower.value && !lower.inclusive))) return true;
+  return upper !== undefined && (order(equal, upper.value) > 0 || (equal === upper.value && !upper.inclusive));
 }
 
 /**

@@ -125,7 +125,7 @@ describe("problem codes and paths", () => {
       "unknown_key", "required", "invalid_type", "invalid_value", "too_many", "too_long", "too_short", "out_of_range", "invalid",
       "missing_field", "not_applicable", "duplicate_column", "unknown_column", "incompatible_type", "uncoercible_value", "chart_unsupported",
     ]);
-    expect(PLAN_WARNING_CODES).toEqual(["same_column", "value_not_found", "too_many_groups", "chart_mismatch", "contradictory_filters"]);
+    expect(PLAN_WARNING_CODES).toEqual(["same_column", "value_not_found", "chart_mismatch", "contradictory_filters"]);
     expect(new Set(PLAN_PROBLEM_CODES).size).toBe(PLAN_PROBLEM_CODES.length);
   });
 
