@@ -7,6 +7,8 @@ export interface EngineProblem {
   code: string;
   message: string;
   suggestion?: string;
+  /** For a problem inside an expression: the offending token's characters (0-based, end exclusive). */
+  position?: { start: number; end: number };
 }
 
 export class EngineError extends Error {

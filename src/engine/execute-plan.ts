@@ -10,6 +10,8 @@ import type { CorrelationResult } from "./operations/correlation";
 import type { GroupedResult as Grouped } from "./operations/grouped-result";
 import { operationModule } from "./operations/registry";
 import type { RegressionResult } from "./operations/regression";
+import { applySteps } from "./steps/apply-steps";
+import type { StepRecord } from "./steps/step";
 import type { Plan } from "./plan/plan-schema";
 import type { Table } from "./table/types";
 
@@ -36,6 +38,8 @@ export interface ExecutionOutput {
   result: ExecutionResult;
   filtered_row_count: number;
   filter_steps: FilterStep[];
+  /** Provenance of the plan's steps (absent when it has none): rows left after each, expression texts. */
+  steps?: StepRecord[];
   warnings: EngineProblem[];
   /** The frame the operation ran on: every column and the rows left after the filters, in order. */
   frame: Frame;
@@ -47,7 +51,8 @@ export interface ExecutionOutput {
 
 /**
  * Executes a validated, normalised plan over a table: the frame of all rows goes through the filters (ANDed),
- * then the operation's module runs on what is left (grouping it when asked), with pandas/scipy/statsmodels
+ * then the steps in order (each maps the frame to a new one: fewer rows, another order, a derived column), then
+ * the operation's module runs on what is left (grouping it when asked), with pandas/scipy/statsmodels
  * semantics (docs/api.md "Execution"). Deterministic: the same table and plan give the same bytes. Throws
  * EngineError for what validation cannot see from the schema alone: a plan over the cost cap
  * (`plan_too_costly`), a group_by making more than MAX_GROUPS (5,000) groups (`too_many_groups`, refused while
@@ -62,10 +67,13 @@ export function executePlan(table: Table, plan: Plan): ExecutionOutput {
   // Holt's optimiser cost depends on the number of distinct times, checked again once the series is known.
   checkPlanCost(table, plan, 0);
   const selection = selectRows(initialFrame(table), plan.filters);
-  const frame = selection.frame;
+  const prepared = plan.steps === undefined ? null : applySteps(selection.frame, plan.steps);
+  const frame = prepared?.frame ?? selection.frame;
   const warnings: EngineProblem[] = [];
-  if (frame.rows.length === 0 && plan.filters.length > 0) {
+  if (selection.frame.rows.length === 0 && plan.filters.length > 0) {
     warnings.push({ path: "plan.filters", code: "no_rows_selected", message: "The filters leave no rows; statistics of nothing are null (sum and count are 0)." });
+  } else if (frame.rows.length === 0 && prepared !== null) {
+    warnings.push({ path: "plan.steps", code: "no_rows_selected", message: "The steps leave no rows; statistics of nothing are null (sum and count are 0)." });
   }
   const output = operation.execute(frame, plan, { checkCost: (seriesLength) => checkPlanCost(table, plan, seriesLength) });
   warnings.push(...(output.warnings ?? []));
@@ -77,6 +85,7 @@ export function executePlan(table: Table, plan: Plan): ExecutionOutput {
     result: output.result as ExecutionResult,
     filtered_row_count: frame.rows.length,
     filter_steps: selection.steps,
+    ...(prepared === null ? {} : { steps: prepared.records }),
     warnings,
     frame,
     grouping: output.grouping,

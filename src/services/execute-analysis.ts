@@ -4,6 +4,7 @@ import { buildChart, type Chart } from "../engine/charts/build-chart";
 import { EngineError, type EngineProblem } from "../engine/errors";
 import { executePlan, type ExecutionResult } from "../engine/execute-plan";
 import type { FilterStep } from "../engine/ops/select-rows";
+import type { StepRecord } from "../engine/steps/step";
 import { canonicalPlanJson } from "../engine/plan/normalize-plan";
 import type { Plan } from "../engine/plan/plan-schema";
 import { validatePlan } from "../engine/plan/validate-plan";
@@ -22,6 +23,8 @@ export interface Provenance {
   engine_version: string;
   executed_at: string;
   filter_steps: FilterStep[];
+  /** Plans with steps: each step as executed, the rows left after it, and the canonical text of expressions. */
+  steps?: StepRecord[];
 }
 
 export interface ExecutionResponse {
@@ -160,6 +163,7 @@ async function compute(
       engine_version: ENGINE_VERSION,
       executed_at: "",
       filter_steps: output.filter_steps,
+      ...(output.steps === undefined ? {} : { steps: output.steps }),
     },
   };
   return { response, stored: stored.chart };

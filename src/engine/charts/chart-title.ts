@@ -1,5 +1,5 @@
 import type { OperationModule } from "../operations/operation";
-import type { Filter, Plan } from "../plan/plan-schema";
+import type { Filter, FilterCondition, Plan } from "../plan/plan-schema";
 
 /** Titles longer than this are cut with an ellipsis: a title is a caption, the plan itself is in the response. */
 export const MAX_TITLE_LENGTH = 140;
@@ -22,8 +22,15 @@ export function describePlan(plan: Plan, operation: OperationModule): string {
   return shorten(parts.join(", "), MAX_TITLE_LENGTH);
 }
 
-function describeFilter(filter: Filter): string {
-  return `${filter.column} ${filter.operator} ${shorten(String(filter.value), 40)}`;
+function describeFilter(condition: FilterCondition): string {
+  if ("any" in condition) return `(${condition.any.map(describeOne).join(" or ")})`;
+  return describeOne(condition);
+}
+
+function describeOne(filter: Filter): string {
+  if (filter.value === undefined) return `${filter.column} ${filter.operator}`;
+  const value = Array.isArray(filter.value) ? `[${filter.value.map(String).join(", ")}]` : String(filter.value);
+  return `${filter.column} ${filter.operator} ${shorten(value, 40)}`;
 }
 
 /** Cuts by code points so a surrogate pair is never split. */

@@ -1,12 +1,12 @@
 import { EngineError } from "../errors";
-import type { Filter } from "../plan/plan-schema";
-import { coerceFilterValue } from "../plan/coerce-filter-value";
 import { frameColumn, type Frame } from "../frame/frame";
-import { compareCodePoints } from "./compare-code-points";
+import { coerceFilterValue } from "../plan/coerce-filter-value";
+import type { Filter, FilterCondition, FilterScalar } from "../plan/plan-fields";
 import type { Column, StringColumn } from "../table/types";
+import { compareCodePoints } from "./compare-code-points";
 
 export interface FilterStep {
-  filter: Filter;
+  filter: FilterCondition;
   rows_remaining: number;
 }
 
@@ -18,9 +18,15 @@ export interface Selection {
 }
 
 /**
- * Applies the plan's filters (ANDed, in order) to a frame's rows and returns the frame of survivors, pandas' semantics:
- * a missing value fails every comparison except `!=`, which it passes; strings compare by Unicode code point, as
- * Python does (and as group_by orders keys).
+ * Applies filters (ANDed, in order; an `{any: [...]}` group passes a row when one of its filters does) to a
+ * frame's rows and returns the frame of survivors, with pandas' semantics:
+ * - comparisons: a missing value fails every one except `!=`, which it passes; strings compare by Unicode code
+ *   point, as Python does (and as group_by orders keys).
+ * - `in` / `not_in`: `isin` over the listed values, where null in the list matches a missing value.
+ * - `between [low, high]`: low <= x <= high, false for a missing value.
+ * - `is_null` / `not_null`: `isna` / `notna`.
+ * - `contains` / `starts_with` / `ends_with`: literal substring tests on strings, false for a missing value.
+ * - `case_sensitive: false` compares upper-cased strings, as pandas `str.contains(case=False)` does.
  * Filter values are coerced with the same `coerceFilterValue` validation used, so both agree on every value.
  *
  * Each filter compacts a copy of the index array in place, so later filters only visit survivors; with no
@@ -28,31 +34,60 @@ export interface Selection {
  *
  * @example selectRows(initialFrame(table), [{ column: "status", operator: "==", value: "active" }]).frame.rows
  */
-export function selectRows(frame: Frame, filters: readonly Filter[]): Selection {
+export function selectRows(frame: Frame, filters: readonly FilterCondition[], path = "plan.filters"): Selection {
   if (filters.length === 0) return { frame, steps: [] };
   const rows = Uint32Array.from(frame.rows);
   let count = rows.length;
   const steps: FilterStep[] = [];
-  filters.forEach((filter, index) => {
-    const column = frameColumn(frame, filter.column, `plan.filters[${index}].column`);
-    const value = coerceFilterValue(column.type, filter.value);
-    if (value === null) {
-      throw new EngineError("uncoercible_value", `Filter value ${JSON.stringify(filter.value)} cannot be compared with column "${column.name}" (${column.type}).`, {
-        problems: [{ path: `plan.filters[${index}].value`, code: "uncoercible_value", message: `Not a valid ${column.type} value.` }],
-      });
-    }
-    count = compact(rows, count, column, filter.operator, value);
-    steps.push({ filter, rows_remaining: count });
+  filters.forEach((condition, index) => {
+    count = "any" in condition
+      ? compactGroup(frame, rows, count, condition.any, `${path}[${index}].any`)
+      : compactFilter(frame, rows, count, condition, `${path}[${index}]`);
+    steps.push({ filter: condition, rows_remaining: count });
   });
   return { frame: { ...frame, rows: rows.subarray(0, count) }, steps };
 }
 
-function compact(rows: Uint32Array, count: number, column: Column, operator: Filter["operator"], value: number | string): number {
-  if (column.type === "string") {
-    return compactCodes(rows, count, column.codes, passingCodes(column, operator, String(value)), operator === "!=");
+function compactFilter(frame: Frame, rows: Uint32Array, count: number, filter: Filter, path: string): number {
+  const column = frameColumn(frame, filter.column, `${path}.column`);
+  if (column.type === "string") return compactCodes(rows, count, column.codes, stringPasses(column, filter, path));
+  if (COMPARISONS.has(filter.operator)) return compactNumbers(rows, count, column.values, filter.operator, Number(coerce(column, filter.value as FilterScalar, path)));
+  const test = rowTest(column, filter, path);
+  let kept = 0;
+  for (let i = 0; i < count; i++) {
+    const r = rows[i];
+    rows[kept] = r;
+    kept += test(r);
   }
-  const values = column.values;
-  const v = Number(value);
+  return kept;
+}
+
+function compactGroup(frame: Frame, rows: Uint32Array, count: number, filters: readonly Filter[], path: string): number {
+  const tests = filters.map((filter, j) => rowTest(frameColumn(frame, filter.column, `${path}[${j}].column`), filter, `${path}[${j}]`));
+  let kept = 0;
+  for (let i = 0; i < count; i++) {
+    const r = rows[i];
+    rows[kept] = r;
+    let pass = 0;
+    for (let t = 0; t < tests.length && pass === 0; t++) pass = tests[t](r);
+    kept += pass;
+  }
+  return kept;
+}
+
+const COMPARISONS: ReadonlySet<string> = new Set(["==", "!=", ">", "<", ">=", "<="]);
+
+function coerce(column: Column, value: FilterScalar | null | undefined, path: string): number | string {
+  const coerced = value === null || value === undefined ? null : coerceFilterValue(column.type, value);
+  if (coerced === null) {
+    throw new EngineError("uncoercible_value", `Filter value ${JSON.stringify(value)} cannot be compared with column "${column.name}" (${column.type}).`, {
+      problems: [{ path: `${path}.value`, code: "uncoercible_value", message: `Not a valid ${column.type} value.` }],
+    });
+  }
+  return coerced;
+}
+
+function compactNumbers(rows: Uint32Array, count: number, values: Float64Array, operator: Filter["operator"], v: number): number {
   let kept = 0;
   // One loop per operator keeps the comparison out of the inner loop's branches (this is the hot path), and each
   // loop writes every row and advances only on a pass, so unordered data costs no mispredicted branches.
@@ -68,33 +103,20 @@ function compact(rows: Uint32Array, count: number, column: Column, operator: Fil
   return kept;
 }
 
-/** Which dictionary entries pass the comparison: evaluated once per distinct string, not once per row. */
-function passingCodes(column: StringColumn, operator: Filter["operator"], value: string): Uint8Array {
-  const dictionary = column.dictionary;
-  const pass = new Uint8Array(dictionary.length);
-  for (let code = 0; code < dictionary.length; code++) {
-    const s = dictionary[code];
-    // JS relational operators compare UTF-16 code units, which misorder astral characters (an emoji sorts
-    // below U+FF21); pandas compares code points.
-    const c = operator === "==" || operator === "!=" ? 0 : compareCodePoints(s, value);
-    const ok =
-      operator === "==" ? s === value :
-      operator === "!=" ? s !== value :
-      operator === ">" ? c > 0 :
-      operator === "<" ? c < 0 :
-      operator === ">=" ? c >= 0 : c <= 0;
-    pass[code] = ok ? 1 : 0;
-  }
-  return pass;
+/**
+ * A string filter decided once per distinct string, then applied by a table lookup: the missing marker (-1) reads
+ * slot 0 of the table shifted by one, so the loop has no branch (categories arrive in no order, and a
+ * data-dependent branch here mispredicts about half the time: measured 2x slower on a 3-value column).
+ */
+function shiftedPasses(passes: { pass: Uint8Array; missing: number }): Uint8Array {
+  const shifted = new Uint8Array(passes.pass.length + 1);
+  shifted[0] = passes.missing;
+  shifted.set(passes.pass, 1);
+  return shifted;
 }
 
-function compactCodes(rows: Uint32Array, count: number, codes: Int32Array, pass: Uint8Array, missingPasses: boolean): number {
-  // The missing marker (-1) is looked up at pass[0] of a table shifted by one, so the loop has no branch: it
-  // always writes the row and advances only when it passes. Categories arrive in no order, so a data-dependent
-  // branch here mispredicts about half the time (measured 2x slower on the benchmark's 3-value column).
-  const shifted = new Uint8Array(pass.length + 1);
-  shifted[0] = missingPasses ? 1 : 0;
-  shifted.set(pass, 1);
+function compactCodes(rows: Uint32Array, count: number, codes: Int32Array, passes: { pass: Uint8Array; missing: number }): number {
+  const shifted = shiftedPasses(passes);
   let kept = 0;
   for (let i = 0; i < count; i++) {
     const r = rows[i];
@@ -102,4 +124,105 @@ function compactCodes(rows: Uint32Array, count: number, codes: Int32Array, pass:
     kept += shifted[codes[r] + 1];
   }
   return kept;
+}
+
+/** A filter as a per-row test returning 1 (pass) or 0 (OR groups, and the operators beyond comparisons). */
+function rowTest(column: Column, filter: Filter, path: string): (row: number) => number {
+  if (column.type === "string") {
+    const shifted = shiftedPasses(stringPasses(column, filter, path));
+    const codes = column.codes;
+    return (row) => shifted[codes[row] + 1];
+  }
+  const values = column.values;
+  const value = filter.value;
+  switch (filter.operator) {
+    case "is_null": return (row) => +(values[row] !== values[row]);
+    case "not_null": return (row) => +(values[row] === values[row]);
+    case "in":
+    case "not_in": {
+      const list = value as Array<FilterScalar | null>;
+      const wanted = new Set(list.filter((item) => item !== null).map((item) => Number(coerce(column, item, path))));
+      const missing = list.includes(null) ? 1 : 0;
+      const hit = filter.operator === "in" ? 1 : 0;
+      return (row) => {
+        const v = values[row];
+        const found = v !== v ? missing : +wanted.has(v);
+        return found === 1 ? hit : 1 - hit;
+      };
+    }
+    case "between": {
+      const [low, high] = (value as FilterScalar[]).map((item) => Number(coerce(column, item, path)));
+      return (row) => +(low <= values[row] && values[row] <= high);
+    }
+    default: {
+      const v = Number(coerce(column, value as FilterScalar, path));
+      const test = signTest(filter.operator);
+      return (row) => {
+        const x = values[row];
+        return +test(x === v ? 0 : x < v ? -1 : x > v ? 1 : Number.NaN);
+      };
+    }
+  }
+}
+
+/** Which dictionary entries pass, and whether a missing value does. */
+function stringPasses(column: StringColumn, filter: Filter, path: string): { pass: Uint8Array; missing: number } {
+  const fold = filter.case_sensitive === false ? (text: string) => text.toUpperCase() : (text: string) => text;
+  const dictionary = column.dictionary;
+  const pass = new Uint8Array(dictionary.length);
+  const each = (ok: (text: string) => boolean) => {
+    for (let code = 0; code < dictionary.length; code++) pass[code] = ok(fold(dictionary[code])) ? 1 : 0;
+  };
+  const value = filter.value;
+  switch (filter.operator) {
+    case "is_null": return { pass, missing: 1 };
+    case "not_null": pass.fill(1); return { pass, missing: 0 };
+    case "in":
+    case "not_in": {
+      const list = value as Array<FilterScalar | null>;
+      const wanted = new Set(list.filter((item) => item !== null).map((item) => fold(String(coerce(column, item, path)))));
+      const hit = filter.operator === "in";
+      each((text) => wanted.has(text) === hit);
+      return { pass, missing: list.includes(null) === hit ? 1 : 0 };
+    }
+    case "between": {
+      const [low, high] = (value as FilterScalar[]).map((item) => fold(String(coerce(column, item, path))));
+      each((text) => compareCodePoints(low, text) <= 0 && compareCodePoints(text, high) <= 0);
+      return { pass, missing: 0 };
+    }
+    case "contains": {
+      const needle = fold(String(value));
+      each((text) => text.includes(needle));
+      return { pass, missing: 0 };
+    }
+    case "starts_with": {
+      const prefix = fold(String(value));
+      each((text) => text.startsWith(prefix));
+      return { pass, missing: 0 };
+    }
+    case "ends_with": {
+      const suffix = fold(String(value));
+      each((text) => text.endsWith(suffix));
+      return { pass, missing: 0 };
+    }
+    default: {
+      const v = fold(String(coerce(column, value as FilterScalar, path)));
+      const test = signTest(filter.operator);
+      // JS relational operators compare UTF-16 code units, which misorder astral characters (an emoji sorts
+      // below U+FF21); pandas compares code points.
+      each((text) => test(text === v ? 0 : Math.sign(compareCodePoints(text, v))));
+      return { pass, missing: filter.operator === "!=" ? 1 : 0 };
+    }
+  }
+}
+
+function signTest(operator: Filter["operator"]): (sign: number) => boolean {
+  switch (operator) {
+    case "==": return (s) => s === 0;
+    case "!=": return (s) => s !== 0;
+    case ">": return (s) => s > 0;
+    case "<": return (s) => s < 0;
+    case ">=": return (s) => s >= 0;
+    default: return (s) => s <= 0;
+  }
 }

@@ -1,6 +1,5 @@
 import type { EngineProblem } from "../errors";
 import type { Column, ColumnType, Table } from "../table/types";
-import { coerceFilterValue, describeAcceptedValues } from "./coerce-filter-value";
 import { operationModule } from "../operations/registry";
 import type { ColumnRole, PlanField } from "./operation-rules";
 import { makeProblem, quote } from "./plan-problems";
@@ -36,10 +35,10 @@ export function indexColumns(dataset: PlanDataset): ColumnIndex {
 const ROLES: readonly ColumnRole[] = ["target_column", "x_axis", "y_axis", "time_column"];
 
 /**
- * Resolves every column the plan names against the dataset: it must exist (`unknown_column`, with the closest
- * name as `suggestion`), have a type the operation accepts (`incompatible_type`), and each filter value must
- * coerce to its column's type (`uncoercible_value`). Fields that do not apply to the operation are skipped:
- * they already carry a `not_applicable` error.
+ * Resolves every column the operation names against the columns in scope: it must exist (`unknown_column`, with
+ * the closest name as `suggestion`) and have a type the operation accepts (`incompatible_type`). Fields that do
+ * not apply to the operation are skipped: they already carry a `not_applicable` error. (Filters are
+ * check-filters.ts's, steps check-steps.ts's.)
  *
  * @example
  * checkColumns({ operation: "mean", target_column: "Age" }, indexColumns({ columns: [{ name: "age", type: "integer" }] }));
@@ -68,23 +67,6 @@ export function checkColumns(plan: ParsedPlan, index: ColumnIndex): EngineProble
       if (!index.types.has(name)) problems.push(unknownColumn(["group_by", i], name, index));
     });
   }
-  (plan.filters ?? []).forEach((filter, i) => {
-    const type = index.types.get(filter.column);
-    if (type === undefined) {
-      problems.push(unknownColumn(["filters", i, "column"], filter.column, index));
-      return;
-    }
-    if (coerceFilterValue(type, filter.value) !== null) return;
-    const shown = typeof filter.value === "string" ? quote(filter.value) : String(filter.value);
-    problems.push(
-      makeProblem(
-        ["filters", i, "value"],
-        "uncoercible_value",
-        `${shown} cannot be compared with ${quote(filter.column)} (${type}): expected ${describeAcceptedValues(type)}`,
-        suggestStringValue(filter.value, index.data.get(filter.column)),
-      ),
-    );
-  });
   return problems;
 }
 
@@ -96,14 +78,4 @@ function unknownColumn(path: readonly PropertyKey[], name: string, index: Column
 function describeTypes(types: readonly ColumnType[]): string {
   const list = types.length > 1 ? `${types.slice(0, -1).join(", ")} or ${types[types.length - 1]}` : types.join("");
   return `${/^[aeiou]/.test(list) ? "an" : "a"} ${list}`;
-}
-
-/**
- * A number or boolean sent for a string column is refused, but when its text is one of the column's values
- * (`5` for a column holding `"5"`) that text is the obvious fix, so it is offered (never applied).
- */
-function suggestStringValue(value: string | number | boolean, column: Column | undefined): string | undefined {
-  if (typeof value === "string" || column === undefined || column.type !== "string") return undefined;
-  const text = String(value);
-  return column.dictionary.includes(text) ? text : suggestClosest(text, column.dictionary);
 }

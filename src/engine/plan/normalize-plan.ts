@@ -1,5 +1,6 @@
 import { operationModule } from "../operations/registry";
-import { PLAN_KEYS, type Filter, type ParsedPlan, type Plan } from "./plan-schema";
+import { stepEntry, stepModule } from "../steps/registry";
+import { PLAN_KEYS, type Filter, type FilterCondition, type ParsedPlan, type Plan } from "./plan-schema";
 
 /**
  * The form the engine executes, hashes and stores: `null` and absent fields removed, `filters`/`group_by`
@@ -20,20 +21,40 @@ export function normalizePlan(parsed: ParsedPlan): Plan {
   const defaults = operationModule(parsed.operation).rule.defaults;
   const filled: Record<string, unknown> = {
     ...defaults,
-    filters: ((parsed.filters ?? []) as Filter[]).map(normalizeFilter),
+    filters: ((parsed.filters ?? []) as FilterCondition[]).map(normalizeCondition),
     group_by: [...(parsed.group_by ?? [])],
   };
   for (const key of PLAN_KEYS) {
     const value = (parsed as Record<string, unknown>)[key];
     if (value !== null && value !== undefined && key !== "filters" && key !== "group_by") filled[key] = value;
   }
+  // An empty step list means no steps: left out, so the plan (and its hash) is the one without steps.
+  if (Array.isArray(filled.steps)) filled.steps = filled.steps.length === 0 ? undefined : (filled.steps as Array<Record<string, unknown>>).map(normalizeStep);
   const plan: Record<string, unknown> = {};
   for (const key of PLAN_KEYS) if (filled[key] !== undefined) plan[key] = filled[key];
   return plan as unknown as Plan;
 }
 
+/**
+ * A filter in canonical key order. The first plan language's comparisons stay exactly as sent
+ * ({column, operator, value}); the text operators get their `case_sensitive` default filled in.
+ */
+export function normalizeCondition(condition: FilterCondition): FilterCondition {
+  if ("any" in condition) return { any: condition.any.map(normalizeFilter) };
+  return normalizeFilter(condition);
+}
+
 function normalizeFilter(filter: Filter): Filter {
-  return { column: filter.column, operator: filter.operator, value: filter.value };
+  const text = filter.operator === "contains" || filter.operator === "starts_with" || filter.operator === "ends_with";
+  const out: Filter = { column: filter.column, operator: filter.operator };
+  if (filter.value !== undefined) out.value = filter.value;
+  if (filter.case_sensitive !== undefined || text) out.case_sensitive = filter.case_sensitive ?? true;
+  return out;
+}
+
+function normalizeStep(step: Record<string, unknown>): Record<string, unknown> {
+  const { kind, body } = stepEntry(step);
+  return { [kind]: stepModule(kind).normalize(body) };
 }
 
 /**

@@ -2,12 +2,12 @@ import type { EngineProblem } from "../errors";
 import type { ColumnRole, OperationRule } from "../operations/operation";
 import { OPERATION_MODULES, operationModule } from "../operations/registry";
 import { makeProblem, quote } from "./plan-problems";
-import { PLAN_KEYS, type Operation, type ParsedPlan } from "./plan-schema";
+import { PIPELINE_FIELDS, PLAN_KEYS, type Operation, type ParsedPlan } from "./plan-schema";
 
 export type { ColumnRole, OperationRule } from "../operations/operation";
 
-/** The plan fields whose presence depends on the operation (`operation` itself always applies). */
-export const PLAN_FIELDS: readonly string[] = PLAN_KEYS.filter((key) => key !== "operation");
+/** The plan fields whose presence depends on the operation (`operation` and the pipeline fields always apply). */
+export const PLAN_FIELDS: readonly string[] = PLAN_KEYS.filter((key) => key !== "operation" && !PIPELINE_FIELDS.includes(key));
 export type PlanField = string;
 
 /** Each operation's rule, by name: what it needs, allows and accepts (declared by its module). */

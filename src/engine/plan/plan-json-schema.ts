@@ -86,11 +86,16 @@ export function datasetPlanJsonSchema(
     : { ...groupBy, anyOf: [{ ...(groupBy.anyOf as JsonSchema[])[0], items: { type: "string", enum: all } }, { type: "null" }] };
   const filters = properties.filters;
   const filterArray = (filters.anyOf as JsonSchema[])[0];
-  const filter = filterArray.items as JsonSchema;
-  const filterProperties = filter.properties as Record<string, JsonSchema>;
+  const [filter, group] = (filterArray.items as JsonSchema).anyOf as JsonSchema[];
+  const withColumns = (single: JsonSchema): JsonSchema => {
+    const fields = single.properties as Record<string, JsonSchema>;
+    return { ...single, properties: { ...fields, column: { type: "string", enum: all, description: fields.column.description } } };
+  };
+  const groupFields = group.properties as Record<string, JsonSchema>;
+  const groupWithColumns = { ...group, properties: { ...groupFields, any: { ...groupFields.any, items: withColumns(groupFields.any.items as JsonSchema) } } };
   properties.filters = all.length === 0
     ? emptyArrayProperty(filters.description as string)
-    : { ...filters, anyOf: [{ ...filterArray, items: { ...filter, properties: { ...filterProperties, column: { type: "string", enum: all, description: filterProperties.column.description } } } }, { type: "null" }] };
+    : { ...filters, anyOf: [{ ...filterArray, items: { anyOf: [withColumns(filter), groupWithColumns] } }, { type: "null" }] };
 
   if (options.perOperationRules !== false) {
     schema.allOf = operations.map((operation) => operationBranch(operation, (role) => candidates(operation, role)));

@@ -8,7 +8,10 @@ import type { EngineProblem } from "../errors";
  *   `too_many`, `too_long`, `too_short`, `out_of_range`, `invalid` (any other schema rule).
  * - Per operation: `missing_field`, `not_applicable`, `duplicate_column`.
  * - Against a dataset: `unknown_column`, `incompatible_type`, `uncoercible_value`.
- * - `chart_unsupported`: the chart type cannot draw the result of the operation (see CHART_RULES).
+ * - `chart_unsupported`: the chart type cannot draw the result of the operation (see operations/*.ts charts).
+ * - Expressions (steps): `syntax_error`, `unknown_operator`, `ambiguous_expression`, `empty_expression`,
+ *   `expression_too_long`, `expression_too_large`, `expression_too_deep`, `unknown_function`,
+ *   `invalid_argument` (a function's parameter), with `position` pointing at the token.
  */
 export const PLAN_ERROR_CODES = [
   "unknown_key",
@@ -27,6 +30,15 @@ export const PLAN_ERROR_CODES = [
   "incompatible_type",
   "uncoercible_value",
   "chart_unsupported",
+  "syntax_error",
+  "unknown_operator",
+  "ambiguous_expression",
+  "empty_expression",
+  "expression_too_long",
+  "expression_too_large",
+  "expression_too_deep",
+  "unknown_function",
+  "invalid_argument",
 ] as const;
 
 /**

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { OPERATION_MODULES, OPERATIONS, type Operation } from "../operations/registry";
-import { CHART_TYPES, ColumnRefSchema, FilterSchema, MAX_FILTERS, MAX_GROUP_BY, type ChartType, type Filter } from "./plan-fields";
+import { StepsSchema } from "../steps/step-schema";
+import { CHART_TYPES, ColumnRefSchema, FilterConditionSchema, MAX_FILTERS, MAX_GROUP_BY, type ChartType, type FilterCondition } from "./plan-fields";
 
 export { CHART_TYPES, FILTER_OPERATORS, FilterSchema, MAX_COLUMN_NAME, MAX_FILTER_STRING, MAX_FILTERS, MAX_GROUP_BY } from "./plan-fields";
-export type { ChartType, Filter } from "./plan-fields";
+export type { ChartType, Filter, FilterCondition } from "./plan-fields";
 export { OPERATIONS } from "../operations/registry";
 export type { Operation } from "../operations/registry";
 
@@ -11,12 +12,17 @@ export type { Operation } from "../operations/registry";
 const COMMON_SHAPE = {
   operation: z.enum(OPERATIONS),
   target_column: ColumnRefSchema.nullish().meta({ description: "Aggregations except count (optional there) and forecast. mean/sum accept numeric and boolean columns, std/median numeric ones, min/max numeric and datetime ones." }),
-  filters: z.array(FilterSchema).max(MAX_FILTERS).nullish().meta({ description: "ANDed, applied before anything else." }),
+  filters: z.array(FilterConditionSchema).max(MAX_FILTERS).nullish().meta({ description: "ANDed, applied before anything else (an {any: [...]} entry passes when one of its filters does)." }),
   group_by: z.array(ColumnRefSchema).max(MAX_GROUP_BY).nullish().meta({ description: "Aggregations, correlation and regression; rows with a missing key are dropped; groups sorted by key ascending." }),
   x_axis: ColumnRefSchema.nullish().meta({ description: "Numeric column: correlation and regression (the regressor)." }),
   y_axis: ColumnRefSchema.nullish().meta({ description: "Numeric column: correlation and regression (the response)." }),
   time_column: ColumnRefSchema.nullish().meta({ description: "Datetime or numeric column: forecast." }),
   chart_type: z.enum(CHART_TYPES).nullish(),
+};
+
+/** Pipeline fields: they apply to every operation and come after the operation's own options. */
+const PIPELINE_SHAPE = {
+  steps: StepsSchema.nullish().meta({ description: "Data preparation, in order, after `filters` and before the operation: each step is {\"<kind>\": {...}}." }),
 };
 
 /** The option fields of the first operations keep their historical order; later ones follow in registry order. */
@@ -46,8 +52,11 @@ function collectParams(): Record<string, z.ZodType> {
  * `normalizePlan`, so the stored plan says exactly what was computed.
  */
 export const PlanSchema = z
-  .strictObject({ ...COMMON_SHAPE, ...collectParams() })
+  .strictObject({ ...COMMON_SHAPE, ...collectParams(), ...PIPELINE_SHAPE })
   .meta({ id: "ExecutionPlan", description: "A JSON execution plan: what to compute over one dataset." });
+
+/** Fields every operation accepts because they shape the rows before it runs (not part of operation rules). */
+export const PIPELINE_FIELDS: readonly string[] = Object.keys(PIPELINE_SHAPE);
 
 /** Every top-level plan key, in the order normalised plans, schemas and messages list them. */
 export const PLAN_KEYS: readonly string[] = Object.keys(PlanSchema.shape);
@@ -63,11 +72,13 @@ export type ParsedPlan = z.output<typeof PlanSchema>;
 export interface Plan {
   operation: Operation;
   target_column?: string;
-  filters: Filter[];
+  filters: FilterCondition[];
   group_by: string[];
   x_axis?: string;
   y_axis?: string;
   time_column?: string;
   chart_type?: ChartType;
+  /** Data-preparation steps, each `{"<kind>": body}` with its defaults filled in. */
+  steps?: Array<Record<string, unknown>>;
   [option: string]: unknown;
 }

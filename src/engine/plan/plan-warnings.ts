@@ -5,7 +5,8 @@ import { chartVerdict } from "./chart-rules";
 import type { ColumnIndex } from "./check-columns";
 import { coerceFilterValue } from "./coerce-filter-value";
 import { makeProblem, quote } from "./plan-problems";
-import type { Filter, ParsedPlan } from "./plan-schema";
+import { COMPARISON_OPERATORS, type Filter, type FilterScalar } from "./plan-fields";
+import type { ParsedPlan } from "./plan-schema";
 import { suggestClosest } from "./suggest-name";
 
 const NO_INDEX: ColumnIndex = { names: [], types: new Map(), data: new Map() };
@@ -13,23 +14,32 @@ const NO_INDEX: ColumnIndex = { names: [], types: new Map(), data: new Map() };
 /**
  * Everything worth telling the caller about a plan's filters that is not wrong: warnings never block execution
  * and never change the plan. Checks that need the data (values) run only when the table is loaded; how many
- * groups a plan makes is known only once its rows are selected, so execution warns about that (`many_groups`). The chart type is judged by {@link checkChartType}, which can also refuse.
+ * groups a plan makes is known only once its rows are selected, so execution warns about that (`many_groups`).
+ * The chart type is judged by {@link checkChartType}, which can also refuse. Only the plain comparisons of
+ * `filters` are looked at (not OR groups, not steps).
  *
  * @example
  * collectPlanWarnings({ operation: "count", filters: [{ column: "city", operator: "==", value: "Olso" }] }, index)
  * //   .map((w) => w.code); // ["value_not_found"]
  */
 export function collectPlanWarnings(plan: ParsedPlan, index: ColumnIndex = NO_INDEX): EngineProblem[] {
-  return [
-    ...warnMissingValues(plan.filters ?? [], index),
-    ...warnContradictoryFilters(plan.filters ?? [], index),
-  ];
+  // Comparisons only, at their index in `filters`: an OR group or a list operator leaves its slot empty.
+  const comparisons = (plan.filters ?? []).map((condition) =>
+    "any" in condition || Array.isArray(condition.value) || condition.value === undefined || condition.case_sensitive === false || !isComparison(condition.operator)
+      ? undefined
+      : (condition as Comparison),
+  );
+  return [...warnMissingValues(comparisons, index), ...warnContradictoryFilters(comparisons, index)];
 }
 
+type Comparison = Filter & { value: FilterScalar; operator: (typeof COMPARISON_OPERATORS)[number] };
+const isComparison = (operator: string) => (COMPARISON_OPERATORS as readonly string[]).includes(operator);
+
 /** An `==` or `!=` against a value that never occurs in a string column is almost always a typo or a case slip. */
-function warnMissingValues(filters: readonly Filter[], index: ColumnIndex): EngineProblem[] {
+function warnMissingValues(filters: readonly (Comparison | undefined)[], index: ColumnIndex): EngineProblem[] {
   const warnings: EngineProblem[] = [];
   filters.forEach((filter, i) => {
+    if (filter === undefined) return;
     const column = index.data.get(filter.column);
     if (column?.type !== "string" || index.types.get(filter.column) !== "string") return;
     if (typeof filter.value !== "string" || (filter.operator !== "==" && filter.operator !== "!=")) return;
@@ -54,11 +64,12 @@ interface Bounds {
  * Filters are ANDed, so filters on one column that leave an empty interval (`age > 50` and `age < 30`,
  * `city == "Oslo"` and `city == "Rome"`) match nothing. Values are coerced as the executor will coerce them.
  */
-function warnContradictoryFilters(filters: readonly Filter[], index: ColumnIndex): EngineProblem[] {
+function warnContradictoryFilters(filters: readonly (Comparison | undefined)[], index: ColumnIndex): EngineProblem[] {
   const byColumn = new Map<string, Bounds>();
   const warned = new Set<string>();
   const warnings: EngineProblem[] = [];
   filters.forEach((filter, i) => {
+    if (filter === undefined) return;
     const type = index.types.get(filter.column);
     const value = type === undefined ? null : coerceFilterValue(type, filter.value);
     if (value === null || warned.has(filter.column)) return;
@@ -79,7 +90,7 @@ function order(a: number | string, b: number | string): number {
 }
 
 /** Adds one comparison to the column's bounds; true when the bounds have become empty. */
-function narrow(b: Bounds, operator: Filter["operator"], value: number | string): boolean {
+function narrow(b: Bounds, operator: Comparison["operator"], value: number | string): boolean {
   if (operator === "==") {
     if (b.equal !== undefined && b.equal !== value) return true;
     b.equal = value;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatPlanPath, PLAN_ERROR_CODES, PLAN_PROBLEM_CODES, PLAN_WARNING_CODES } from "./plan-problems";
 import { validatePlan } from "./validate-plan";
 
-const PLAN_KEYS = "operation, target_column, filters, group_by, x_axis, y_axis, time_column, chart_type, horizon, forecast_method, method, confidence";
+const PLAN_KEYS = "operation, target_column, filters, group_by, x_axis, y_axis, time_column, chart_type, horizon, forecast_method, method, confidence, steps";
 const OPERATIONS = "mean, sum, count, min, max, std, median, correlation, regression, forecast";
 
 /** Only the errors: structural failures never carry a plan or warnings. */
@@ -23,7 +23,7 @@ describe("structural errors (zod issues -> stable codes)", () => {
 
   it("unknown_key inside a filter, and keys that are not identifiers are bracket-quoted", () => {
     expect(errorsOf({ operation: "count", filters: [{ column: "a", operator: "==", value: 1, "a.b": 2 }] })).toEqual([
-      { path: 'plan.filters[0]["a.b"]', code: "unknown_key", message: 'Unknown key "a.b"; allowed keys: column, operator, value' },
+      { path: 'plan.filters[0]["a.b"]', code: "unknown_key", message: 'Unknown key "a.b"; allowed keys: column, operator, value, case_sensitive, any' },
     ]);
   });
 
@@ -66,7 +66,7 @@ describe("structural errors (zod issues -> stable codes)", () => {
       { path: "plan.operation", code: "invalid_value", message: `operation must be one of ${OPERATIONS}; got "average"` },
     ]);
     expect(errorsOf({ operation: "count", filters: [{ column: "a", operator: "=", value: 1 }] })).toEqual([
-      { path: "plan.filters[0].operator", code: "invalid_value", message: "filters[0].operator must be one of ==, !=, >, <, >=, <=; got \"=\"" },
+      { path: "plan.filters[0].operator", code: "invalid_value", message: "filters[0].operator must be one of ==, !=, >, <, >=, <=, in, not_in, between, is_null, not_null, contains, starts_with, ends_with; got \"=\"" },
     ]);
   });
 
@@ -124,6 +124,8 @@ describe("problem codes and paths", () => {
     expect(PLAN_ERROR_CODES).toEqual([
       "unknown_key", "required", "invalid_type", "invalid_value", "too_many", "too_long", "too_short", "out_of_range", "invalid",
       "missing_field", "not_applicable", "duplicate_column", "unknown_column", "incompatible_type", "uncoercible_value", "chart_unsupported",
+      "syntax_error", "unknown_operator", "ambiguous_expression", "empty_expression", "expression_too_long",
+      "expression_too_large", "expression_too_deep", "unknown_function", "invalid_argument",
     ]);
     expect(PLAN_WARNING_CODES).toEqual(["same_column", "value_not_found", "chart_mismatch", "contradictory_filters"]);
     expect(new Set(PLAN_PROBLEM_CODES).size).toBe(PLAN_PROBLEM_CODES.length);

@@ -1,9 +1,11 @@
 import type { EngineProblem } from "../errors";
+import { checkSteps } from "../steps/check-steps";
 import { checkColumns, indexColumns, type PlanDataset } from "./check-columns";
+import { checkFilterConditions } from "./check-filters";
 import { normalizePlan } from "./normalize-plan";
 import { checkOperationFields } from "./operation-rules";
 import { checkChartType, collectPlanWarnings } from "./plan-warnings";
-import { PlanSchema, type Plan } from "./plan-schema";
+import { PlanSchema, type FilterCondition, type Plan } from "./plan-schema";
 import { zodIssuesToProblems } from "./zod-issue-problems";
 
 export type { PlanDataset } from "./check-columns";
@@ -19,9 +21,12 @@ export interface PlanValidation {
  * Validates a plan in three layers and reports every problem of the first layer that fails:
  * 1. structure (PlanSchema): unknown keys, types, enums, bounds. Nothing else runs on a plan that fails here,
  *    because the later layers would be reasoning about fields that do not exist.
- * 2. the operation: required fields present, inapplicable fields absent, no duplicate group_by column.
- * 3. the dataset, when given: columns exist and have usable types, filter values coerce; and the chart type
- *    can draw the result (with or without a dataset; key and target types are known only with one).
+ * 2. the operation: required fields present, inapplicable fields absent, no duplicate group_by column; each
+ *    filter's shape (the value its operator takes); each step names one kind and its expressions parse.
+ * 3. the dataset, when given: filters against the dataset's columns, then the steps in order, each against the
+ *    columns the steps before it leave (a derive adds a typed column); the operation's columns against the
+ *    columns after the steps; filter values coerce. The chart type must be able to draw the result (with or
+ *    without a dataset; key and target types are known only with one).
  * Warnings (same axes, unknown filter values, too many groups, chart mismatch, contradictory filters) are
  * gathered whenever the structure is sound. Nothing is ever fixed silently: the plan returned is the input with
  * nulls removed and documented defaults filled in (see normalizePlan), or null when there is any error.
@@ -37,10 +42,15 @@ export function validatePlan(input: unknown, dataset?: PlanDataset): PlanValidat
   const parsed = PlanSchema.safeParse(input);
   if (!parsed.success) return { plan: null, errors: zodIssuesToProblems(parsed.error.issues, input), warnings: [] };
 
-  const index = dataset === undefined ? undefined : indexColumns(dataset);
-  const fields = checkOperationFields(parsed.data);
-  const chart = checkChartType(parsed.data, index);
-  const errors = [...fields.errors, ...(index === undefined ? [] : checkColumns(parsed.data, index)), ...chart.errors];
-  const warnings = [...fields.warnings, ...collectPlanWarnings(parsed.data, index), ...chart.warnings];
-  return { plan: errors.length === 0 ? normalizePlan(parsed.data) : null, errors, warnings };
+  const plan = parsed.data;
+  const base = dataset === undefined ? undefined : indexColumns(dataset);
+  const fields = checkOperationFields(plan);
+  const filters = checkFilterConditions((plan.filters ?? []) as FilterCondition[], ["filters"], base);
+  const steps = checkSteps((plan.steps ?? []) as Array<Record<string, unknown>>, base?.types, dataset?.table);
+  // The operation and the chart see the columns the steps leave (derived ones included).
+  const index = base === undefined || steps.scope === undefined ? base : { names: [...steps.scope.keys()], types: steps.scope, data: base.data };
+  const chart = checkChartType(plan, index);
+  const errors = [...fields.errors, ...(index === undefined ? [] : checkColumns(plan, index)), ...filters, ...steps.errors, ...chart.errors];
+  const warnings = [...fields.warnings, ...collectPlanWarnings(plan, base), ...steps.warnings, ...chart.warnings];
+  return { plan: errors.length === 0 ? normalizePlan(plan) : null, errors, warnings };
 }

@@ -1,14 +1,48 @@
 import type { z } from "zod";
 import type { EngineProblem } from "../errors";
 import { makeProblem, quote } from "./plan-problems";
-import { FilterSchema, PlanSchema } from "./plan-schema";
+import { PlanSchema } from "./plan-schema";
 import { suggestClosest } from "./suggest-name";
 
 type Issue = z.core.$ZodIssue;
 type Path = readonly PropertyKey[];
 
-const PLAN_KEYS = Object.keys(PlanSchema.shape);
-const FILTER_KEYS = Object.keys(FilterSchema.shape);
+/**
+ * The keys the schema allows for the object at `path` inside a plan, found by walking PlanSchema (optional and
+ * nullable wrappers, arrays and unions are looked through; a union offers the keys of its object options).
+ */
+function allowedKeysAt(path: Path): string[] {
+  let schemas: z.ZodType[] = [PlanSchema as unknown as z.ZodType];
+  for (const segment of path) {
+    schemas = schemas.flatMap((schema) => step(unwrap(schema), segment));
+  }
+  return [...new Set(schemas.flatMap((schema) => Object.keys(shapeOf(unwrap(schema)) ?? {})))];
+}
+
+type AnyDef = { type: string; innerType?: z.ZodType; element?: z.ZodType; options?: z.ZodType[]; shape?: Record<string, z.ZodType> };
+const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: AnyDef } })._zod.def;
+
+function unwrap(schema: z.ZodType): z.ZodType[] {
+  const def = defOf(schema);
+  if ((def.type === "optional" || def.type === "nullable") && def.innerType !== undefined) return unwrap(def.innerType);
+  if (def.type === "union" && def.options !== undefined) return def.options.flatMap(unwrap);
+  return [schema];
+}
+
+function step(schemas: z.ZodType[], segment: PropertyKey): z.ZodType[] {
+  return schemas.flatMap((schema) => {
+    const def = defOf(schema);
+    if (typeof segment === "number") return def.type === "array" && def.element !== undefined ? [def.element] : [];
+    const shape = shapeOf(schema);
+    return shape !== undefined && Object.hasOwn(shape, segment) ? [shape[segment as string]] : [];
+  });
+}
+
+function shapeOf(schemas: z.ZodType | z.ZodType[]): Record<string, z.ZodType> | undefined {
+  const list = Array.isArray(schemas) ? schemas : [schemas];
+  const shapes = list.map((schema) => defOf(schema)).filter((def) => def.type === "object").map((def) => def.shape as Record<string, z.ZodType>);
+  return shapes.length === 0 ? undefined : Object.assign({}, ...shapes);
+}
 
 /**
  * Translates zod's issues into Problems with the plan's stable codes and messages written for the person (or
@@ -34,7 +68,7 @@ function convertIssue(issue: Issue, prefix: Path, input: unknown): EngineProblem
   }
   switch (issue.code) {
     case "unrecognized_keys": {
-      const allowed = path.length === 0 ? PLAN_KEYS : FILTER_KEYS;
+      const allowed = allowedKeysAt(path);
       return issue.keys.map((key) =>
         makeProblem([...path, key], "unknown_key", `Unknown key ${quote(key)}; allowed keys: ${allowed.join(", ")}`, suggestClosest(key, allowed)),
       );
@@ -92,11 +126,15 @@ function convertSizeIssue(
 function convertUnionIssue(issue: z.core.$ZodIssueInvalidUnion, path: Path, field: string, input: unknown, value: unknown): EngineProblem[] {
   const typeOnly = issue.errors.every((branch) => branch.length > 0 && branch.every((i) => i.code === "invalid_type" && i.path.length === 0));
   if (typeOnly) {
-    const expected = issue.errors.map((branch) => (branch[0] as z.core.$ZodIssueInvalidType).expected);
+    const expected = [...new Set(issue.errors.map((branch) => (branch[0] as z.core.$ZodIssueInvalidType).expected))];
     const list = expected.length > 1 ? `${expected.slice(0, -1).join(", ")} or ${expected[expected.length - 1]}` : expected.join("");
-    return [makeProblem(path, "invalid_type", `${field} must be a ${list}, got ${describeJson(value)}`)];
+    return [makeProblem(path, "invalid_type", `${field} must be ${article(list)} ${list}, got ${describeJson(value)}`)];
   }
-  const closest = issue.errors.find((branch) => !branch.every((i) => i.code === "invalid_type" && i.path.length === 0));
+  // The branch that got furthest: one that recognises every key of the object (a filter vs an {any} group),
+  // else the first that failed on more than the type.
+  const failedOnType = (branch: readonly Issue[]) => branch.every((i) => i.code === "invalid_type" && i.path.length === 0);
+  const recognisesKeys = (branch: readonly Issue[]) => !branch.some((i) => i.code === "unrecognized_keys" && i.path.length === 0);
+  const closest = issue.errors.find((branch) => !failedOnType(branch) && recognisesKeys(branch)) ?? issue.errors.find((branch) => !failedOnType(branch));
   if (closest === undefined) return [makeProblem(path, "invalid", `${field}: ${issue.message}`)];
   return closest.flatMap((inner) => convertIssue(inner, path, input));
 }
