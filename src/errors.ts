@@ -42,6 +42,8 @@ export interface FieldProblem {
   code: string;
   message: string;
   suggestion?: string;
+  /** A problem inside an expression: the offending token's characters (0-based, end exclusive). */
+  position?: { start: number; end: number };
 }
 
 /**

@@ -9,6 +9,10 @@ export const FieldProblemSchema = z
     code: z.string().meta({ example: "unknown_column" }),
     message: z.string(),
     suggestion: z.string().optional(),
+    position: z
+      .object({ start: z.number().int(), end: z.number().int() })
+      .optional()
+      .meta({ description: "A problem inside an expression: the offending token's characters (0-based, end exclusive)." }),
   })
   .openapi("FieldProblem");
 

@@ -68,6 +68,10 @@ const ExecutionSchema = z
       engine_version: z.string(),
       executed_at: z.string(),
       filter_steps: z.array(z.object({ filter: z.record(z.string(), z.unknown()), rows_remaining: z.number().int() })),
+      steps: z
+        .array(z.object({ step: z.record(z.string(), z.unknown()), rows_remaining: z.number().int(), expression: z.string().optional() }))
+        .optional()
+        .meta({ description: "Plans with steps: each step as executed, the rows left after it and, for an expression, its canonical text." }),
     }),
   })
   .openapi("Execution");

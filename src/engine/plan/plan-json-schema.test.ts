@@ -52,6 +52,8 @@ function checkKeyword(keyword: string, arg: unknown, value: unknown, schema: Jso
     case "required": return !isObject || (arg as string[]).every((key) => Object.hasOwn(object, key));
     case "items": return !Array.isArray(value) || value.every((item) => validate(arg as JsonSchema, item));
     case "maxItems": return !Array.isArray(value) || value.length <= (arg as number);
+    case "minItems": return !Array.isArray(value) || value.length >= (arg as number);
+    case "not": return !validate(arg as JsonSchema, value);
     case "uniqueItems": return !Array.isArray(value) || arg !== true || new Set(value.map((v) => JSON.stringify(v))).size === value.length;
     case "minLength": return typeof value !== "string" || value.length >= (arg as number);
     case "maxLength": return typeof value !== "string" || value.length <= (arg as number);
@@ -69,6 +71,8 @@ const COLUMNS: { name: string; type: ColumnType }[] = [
 ];
 
 const props = (schema: JsonSchema) => schema.properties as Record<string, JsonSchema>;
+/** The rules a dataset schema applies to plans without steps (the first allOf branch). */
+const strictOf = (schema: JsonSchema) => props((schema.allOf as JsonSchema[])[0].then as JsonSchema);
 const enumOf = (property: JsonSchema): unknown => (property.anyOf as JsonSchema[] | undefined)?.[0]?.enum ?? property.enum;
 
 describe("genericPlanJsonSchema", () => {
@@ -107,7 +111,7 @@ describe("genericPlanJsonSchema", () => {
 describe("datasetPlanJsonSchema", () => {
   const schema = datasetPlanJsonSchema(COLUMNS);
   const branch = (operation: string) =>
-    ((schema.allOf as JsonSchema[]).find((b) => ((b.if as JsonSchema).properties as Record<string, JsonSchema>).operation.const === operation)?.then ?? {}) as JsonSchema;
+    ((schema.allOf as JsonSchema[]).find((b) => ((b.if as JsonSchema).properties as Record<string, JsonSchema> | undefined)?.operation.const === operation)?.then ?? {}) as JsonSchema;
 
   it("puts the columns each role accepts in enums", () => {
     const p = props(schema);
@@ -115,9 +119,13 @@ describe("datasetPlanJsonSchema", () => {
     expect(enumOf(p.y_axis)).toEqual(["a", "b"]);
     expect(enumOf(p.time_column)).toEqual(["a", "b", "d"]);
     expect(enumOf(p.target_column)).toEqual(["a", "b", "c", "d", "e", "__proto__"]);
-    expect(((p.group_by.anyOf as JsonSchema[])[0].items as JsonSchema).enum).toEqual(["a", "b", "c", "d", "e", "__proto__"]);
-    const filter = ((p.filters.anyOf as JsonSchema[])[0].items as JsonSchema).properties as Record<string, JsonSchema>;
+    expect((((p.group_by.anyOf as JsonSchema[])[0].items as JsonSchema).anyOf as JsonSchema[])[0].enum).toEqual(["a", "b", "c", "d", "e", "__proto__"]);
+    const filter = props((((p.filters.anyOf as JsonSchema[])[0].items as JsonSchema).anyOf as JsonSchema[])[0]);
     expect(filter.column.enum).toEqual(["a", "b", "c", "d", "e", "__proto__"]);
+    // Without steps the plan can only name the dataset's columns; with steps, derived names too.
+    expect(((strictOf(schema).group_by.anyOf as JsonSchema[])[0].items as JsonSchema).enum).toEqual(["a", "b", "c", "d", "e", "__proto__"]);
+    expect(validate(schema, { operation: "mean", target_column: "zz" })).toBe(false);
+    expect(validate(schema, { operation: "mean", target_column: "zz", steps: [{ derive: { name: "zz", expr: "a * 2" } }] })).toBe(true);
     expect(props(branch("mean")).target_column.enum).toEqual(["a", "b", "c"]);
     expect(props(branch("median")).target_column.enum).toEqual(["a", "b"]);
     expect(props(branch("max")).target_column.enum).toEqual(["a", "b", "d"]);
@@ -126,8 +134,8 @@ describe("datasetPlanJsonSchema", () => {
 
   it("with no numeric column, drops the operations that need one and never emits an empty enum", () => {
     const only = datasetPlanJsonSchema([{ name: "city", type: "string" }, { name: "day", type: "datetime" }]);
-    expect(props(only).operation.enum).toEqual(["count", "min", "max"]);
-    expect(props(only).x_axis).toEqual({ description: expect.stringContaining("No column of this dataset qualifies"), type: "null" });
+    expect(strictOf(only).operation.enum).toEqual(["count", "min", "max"]);
+    expect(strictOf(only).x_axis).toEqual({ description: expect.stringContaining("No column of this dataset qualifies"), type: "null" });
     expect(enumOf(props(only).time_column)).toBeUndefined();
     expect(JSON.stringify(only)).not.toContain('"enum":[]');
     expect(validate(only, { operation: "count", group_by: ["city"] })).toBe(true);
@@ -138,7 +146,7 @@ describe("datasetPlanJsonSchema", () => {
 
   it("with no column at all, only count without columns is possible", () => {
     const empty = datasetPlanJsonSchema([]);
-    expect(props(empty).operation.enum).toEqual(["count"]);
+    expect(strictOf(empty).operation.enum).toEqual(["count"]);
     expect(JSON.stringify(empty)).not.toContain('"enum":[]');
     expect(validate(empty, { operation: "count" })).toBe(true);
     expect(validate(empty, { operation: "count", group_by: [] })).toBe(true);

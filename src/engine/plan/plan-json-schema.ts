@@ -1,10 +1,12 @@
 import { z } from "zod";
 import type { ColumnType } from "../table/types";
+import { filtersWithRules, type JsonSchema } from "./json-schema-filters";
+import { inlineRefs } from "./json-schema-refs";
+import { stepsProperty } from "./json-schema-steps";
 import { OPERATION_RULES, PLAN_FIELDS, type ColumnRole, type PlanField } from "./operation-rules";
 import { MAX_COLUMN_NAME, OPERATIONS, PlanSchema, type Operation } from "./plan-schema";
 
-/** A JSON Schema document (draft 2020-12) as a plain JSON object. */
-export type JsonSchema = { [keyword: string]: unknown };
+export type { JsonSchema } from "./json-schema-filters";
 
 export interface PlanJsonSchemaOptions {
   /**
@@ -22,8 +24,10 @@ const isRole = (field: PlanField): field is ColumnRole => (ROLES as readonly str
  * The plan's JSON Schema (draft 2020-12) with descriptions, for an LLM tool definition or any validator.
  * Generated from PlanSchema with zod's `toJSONSchema`, so it accepts what the schema accepts, then made
  * self-contained (no `$ref`: the root must be a plain object for tool definitions), `group_by` marked
- * `uniqueItems`, and the per-operation rules of OPERATION_RULES added (see PlanJsonSchemaOptions). Which
- * chart can draw which result (CHART_RULES) is not encoded: the server answers `chart_unsupported`.
+ * `uniqueItems`, each filter operator's value shape added as rules on the filter object, the steps described
+ * kind by kind with the expression language and every function (from the registries), and the per-operation
+ * rules of OPERATION_RULES added (see PlanJsonSchemaOptions). Which chart can draw which result is not
+ * encoded: the server answers `chart_unsupported`.
  *
  * @example
  * const tool = { name: "execute_plan", input_schema: genericPlanJsonSchema() };
@@ -36,6 +40,8 @@ export function genericPlanJsonSchema(options: PlanJsonSchemaOptions = {}): Json
   properties.operation.description = describeOperations(OPERATIONS);
   properties.chart_type.description = "Optional chart of the result: line, bar, scatter, heatmap, box or histogram.";
   ((properties.group_by.anyOf as JsonSchema[])[0]).uniqueItems = true;
+  if (options.perOperationRules !== false) properties.filters = filtersWithRules(properties.filters);
+  properties.steps = stepsProperty(properties.steps.description as string);
   const schema: JsonSchema = { $schema: "https://json-schema.org/draft/2020-12/schema", ...root };
   delete schema.$ref;
   if (options.perOperationRules !== false) schema.allOf = OPERATIONS.map((operation) => operationBranch(operation));
@@ -43,20 +49,25 @@ export function genericPlanJsonSchema(options: PlanJsonSchemaOptions = {}): Json
 }
 
 /**
- * The plan's JSON Schema for one dataset: every column field is an `enum` of the columns that can fill it,
- * so a model can only name real columns of a usable type.
- * - x_axis, y_axis: integer/float columns; time_column: datetime/integer/float; target_column: every column
- *   (count takes any), narrowed per operation in the `allOf` rules (mean/sum: integer/float/boolean,
- *   min/max: integer/float/datetime, std/median and forecast: integer/float); group_by, filter column: all.
- * - No `enum: []` is ever emitted (it is unsatisfiable and some tool APIs reject it): an operation whose
- *   required column has no candidate is left out of the `operation` enum (`count` always stays: it needs no
- *   column), and a field with no candidate becomes `{"type": "null"}` (arrays: null or empty), i.e. "leave it out".
+ * The plan's JSON Schema for one dataset, so a model names real columns of a usable type:
+ * - Plans without steps: every column field is limited to the dataset's columns that can fill it, per operation
+ *   (x_axis, y_axis: integer/float; time_column: datetime/integer/float; target_column: per operation, e.g.
+ *   mean/sum integer/float/boolean, min/max integer/float/datetime; group_by: any), and operations whose required
+ *   column has no candidate are left out. These rules sit in `allOf` branches that apply when `steps` is absent
+ *   or empty.
+ * - Plans with steps may also name the columns their derive steps create, so at the top level each column field
+ *   offers the dataset's columns as an enum or any other name (described as a derived column), and every
+ *   operation. Filters run before steps: their columns are always the dataset's (text operators and
+ *   `case_sensitive` its string columns).
+ * - No `enum: []` is ever emitted (it is unsatisfiable and some tool APIs reject it): a field with no candidate
+ *   becomes `{"type": "null"}` (arrays: null or empty) in the no-steps rules.
  * - Names longer than the schema allows are left out (PlanSchema would refuse them anyway).
- * Enums are arrays, never objects keyed by column name, so `__proto__` is an ordinary column.
+ * Enums are arrays, never objects keyed by column name, so `__proto__` is an ordinary column. With
+ * `perOperationRules: false` only the top level remains (the enums then guide but do not bind).
  *
  * @example
  * datasetPlanJsonSchema([{ name: "city", type: "string" }, { name: "sales", type: "float" }]);
- * // properties.x_axis.anyOf[0].enum = ["sales"]; properties.group_by.anyOf[0].items.enum = ["city", "sales"]
+ * // properties.x_axis.anyOf[0].enum = ["sales"]; properties.group_by.anyOf[0].items.anyOf[0].enum = ["city", "sales"]
  */
 export function datasetPlanJsonSchema(
   columns: readonly { readonly name: string; readonly type: ColumnType }[],
@@ -64,6 +75,7 @@ export function datasetPlanJsonSchema(
 ): JsonSchema {
   const usable = columns.filter((column) => column.name.length >= 1 && column.name.length <= MAX_COLUMN_NAME);
   const all = usable.map((column) => column.name);
+  const strings = usable.filter((column) => column.type === "string").map((column) => column.name);
   const candidates = (operation: Operation, role: ColumnRole): string[] => {
     const types = OPERATION_RULES[operation].columnTypes[role];
     return types === undefined ? all : usable.filter((column) => types.includes(column.type)).map((column) => column.name);
@@ -74,34 +86,41 @@ export function datasetPlanJsonSchema(
 
   const schema = genericPlanJsonSchema({ perOperationRules: false });
   const properties = schema.properties as Record<string, JsonSchema>;
-  properties.operation = { ...properties.operation, enum: [...operations], description: describeOperations(operations) };
+  const strict: Record<string, JsonSchema> = {
+    operation: { enum: [...operations], description: describeOperations(operations) },
+  };
   for (const role of ROLES) {
     const users = operations.filter((operation) => usesField(operation, role));
     const names = all.filter((name) => users.some((operation) => candidates(operation, role).includes(name)));
-    properties[role] = columnProperty(properties[role].description as string, names, true);
+    strict[role] = columnProperty(properties[role].description as string, names, true);
+    properties[role] = { ...properties[role], anyOf: [...(names.length > 0 ? [{ type: "string", enum: names }] : []), DERIVED, { type: "null" }] };
   }
   const groupBy = properties.group_by;
-  properties.group_by = all.length === 0
-    ? emptyArrayProperty(groupBy.description as string)
-    : { ...groupBy, anyOf: [{ ...(groupBy.anyOf as JsonSchema[])[0], items: { type: "string", enum: all } }, { type: "null" }] };
-  const filters = properties.filters;
-  const filterArray = (filters.anyOf as JsonSchema[])[0];
-  const [filter, group] = (filterArray.items as JsonSchema).anyOf as JsonSchema[];
-  const withColumns = (single: JsonSchema): JsonSchema => {
-    const fields = single.properties as Record<string, JsonSchema>;
-    return { ...single, properties: { ...fields, column: { type: "string", enum: all, description: fields.column.description } } };
-  };
-  const groupFields = group.properties as Record<string, JsonSchema>;
-  const groupWithColumns = { ...group, properties: { ...groupFields, any: { ...groupFields.any, items: withColumns(groupFields.any.items as JsonSchema) } } };
+  const groupArray = (groupBy.anyOf as JsonSchema[])[0];
+  strict.group_by = all.length === 0 ? emptyArrayProperty() : { anyOf: [{ ...groupArray, items: { type: "string", enum: all } }, { type: "null" }] };
+  properties.group_by = { ...groupBy, anyOf: [{ ...groupArray, items: { anyOf: [...(all.length > 0 ? [{ type: "string", enum: all }] : []), DERIVED] } }, { type: "null" }] };
   properties.filters = all.length === 0
-    ? emptyArrayProperty(filters.description as string)
-    : { ...filters, anyOf: [{ ...filterArray, items: { anyOf: [withColumns(filter), groupWithColumns] } }, { type: "null" }] };
+    ? emptyArrayProperty(properties.filters.description as string)
+    : filtersWithRules(properties.filters, { all, strings }, options.perOperationRules !== false);
 
   if (options.perOperationRules !== false) {
-    schema.allOf = operations.map((operation) => operationBranch(operation, (role) => candidates(operation, role)));
+    schema.allOf = [
+      { if: NO_STEPS, then: { properties: strict } },
+      ...operations.map((operation) => operationBranch(operation, (role) => candidates(operation, role), NO_STEPS)),
+      ...OPERATIONS.map((operation) => operationBranch(operation)),
+    ];
   }
   return schema;
 }
+
+/** A column a derive step of the same plan creates: any name, checked by the server against the steps. */
+const DERIVED: JsonSchema = { type: "string", description: "A column created by a derive step of this plan." };
+
+/** `steps` absent, null or empty: the plan names only the dataset's columns. */
+const NO_STEPS: JsonSchema = {
+  anyOf: [{ not: { required: ["steps"] } }, { properties: { steps: { anyOf: [{ type: "null" }, { type: "array", maxItems: 0 }] } } }],
+};
+
 
 function usesField(operation: Operation, field: PlanField): boolean {
   const rule = OPERATION_RULES[operation];
@@ -109,10 +128,11 @@ function usesField(operation: Operation, field: PlanField): boolean {
 }
 
 /**
- * `if operation == X then ...`: required fields must be present and not null, inapplicable fields may only be
- * null (or an empty array), and with a dataset each column role is limited to the columns X accepts there.
+ * `if operation == X (and the condition holds) then ...`: required fields must be present and not null,
+ * inapplicable fields may only be null (or an empty array), and with candidates each column role is limited to
+ * the columns X accepts there.
  */
-function operationBranch(operation: Operation, candidates?: (role: ColumnRole) => string[]): JsonSchema {
+function operationBranch(operation: Operation, candidates?: (role: ColumnRole) => string[], condition?: JsonSchema): JsonSchema {
   const rule = OPERATION_RULES[operation];
   const then: Record<string, JsonSchema> = {};
   for (const field of PLAN_FIELDS) {
@@ -124,8 +144,9 @@ function operationBranch(operation: Operation, candidates?: (role: ColumnRole) =
       then[field] = names === undefined ? { type: "string" } : columnProperty(undefined, names, nullable);
     }
   }
+  const when: JsonSchema = { properties: { operation: { const: operation } }, required: ["operation"] };
   return {
-    if: { properties: { operation: { const: operation } }, required: ["operation"] },
+    if: condition === undefined ? when : { ...when, allOf: [condition] },
     then: { required: rule.required.filter(isRole), properties: then },
   };
 }
@@ -154,19 +175,4 @@ function describeOperations(operations: readonly Operation[]): string {
     return `${operation}: ${needs}${optional.length > 0 ? `; optional ${optional.join(", ")}` : ""}`;
   });
   return `What to compute. ${lines.join(". ")}. filters and chart_type apply to every operation; any other field must be left out.`;
-}
-
-/** Replaces local `$ref`s with copies of their targets (the plan schema has no recursion). */
-function inlineRefs(node: unknown, root: JsonSchema): unknown {
-  if (Array.isArray(node)) return node.map((item) => inlineRefs(item, root));
-  if (node === null || typeof node !== "object") return node;
-  const object = node as JsonSchema;
-  if (typeof object.$ref === "string" && object.$ref.startsWith("#/$defs/")) {
-    const target = (root.$defs as Record<string, unknown>)[object.$ref.slice("#/$defs/".length)];
-    const { $ref: _ref, ...rest } = object;
-    return { ...(inlineRefs(target, root) as JsonSchema), ...rest };
-  }
-  const copy: JsonSchema = {};
-  for (const key of Object.keys(object)) copy[key] = inlineRefs(object[key], root);
-  return copy;
 }

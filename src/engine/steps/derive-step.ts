@@ -16,7 +16,7 @@ import { checkColumnsInScope, expressionProblem } from "./step-problems";
 
 const DeriveSchema = z.strictObject({
   name: z.string().min(1).max(MAX_COLUMN_NAME).meta({ description: "The new column's name; it must not be a column already (dataset or derived)." }),
-  expr: z.string().max(MAX_EXPRESSION_LENGTH).meta({ description: "The formula: see the expression language in this schema's `steps` description." }),
+  expr: z.string().max(MAX_EXPRESSION_LENGTH).meta({ description: "The formula, computed for every row (the expression language is described on `steps`)." }),
   order_by: z.array(SortKeySchema).max(MAX_SORT_KEYS).optional().meta({ description: "Window functions (lag, lead, diff, pct_change, cumsum, rolling_*) walk the rows in this order (default: the current row order); the row order itself does not change." }),
   partition_by: z.array(ColumnRefSchema).max(MAX_SORT_KEYS).optional().meta({ description: "Window and column-wise functions restart for each combination of these columns (pandas groupby(...).transform); rows with a missing key get a missing value." }),
 });

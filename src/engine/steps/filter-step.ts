@@ -15,7 +15,7 @@ import type { StepModule } from "./step";
 import { expressionProblem } from "./step-problems";
 
 const ExpressionFilterSchema = z.strictObject({
-  expr: z.string().max(MAX_EXPRESSION_LENGTH).meta({ description: "A true/false expression; rows where it is false or missing are removed." }),
+  expr: z.string().max(MAX_EXPRESSION_LENGTH).meta({ description: "A true/false expression (the language is described on `steps`); rows where it is false or missing are removed." }),
 });
 const FilterStepSchema = z.union([ExpressionFilterSchema, FilterSchema, FilterGroupSchema]);
 type FilterStep = z.output<typeof FilterStepSchema>;
