@@ -1,5 +1,6 @@
 import { deriveStep } from "./derive-step";
 import { dropDuplicatesStep } from "./drop-duplicates-step";
+import { dropOutliersStep } from "./drop-outliers-step";
 import { dropMissingStep } from "./drop-missing-step";
 import { fillMissingStep } from "./fill-missing-step";
 import { filterStep } from "./filter-step";
@@ -13,7 +14,7 @@ import type { StepModule } from "./step";
 // Each module is typed by its own body; the registry holds them as modules of an unknown body, which is safe
 // because a body only ever reaches the module whose kind parsed it.
 export const STEP_MODULES = [
-  deriveStep, filterStep, fillMissingStep, dropMissingStep, dropDuplicatesStep, sortStep,
+  deriveStep, filterStep, dropOutliersStep, fillMissingStep, dropMissingStep, dropDuplicatesStep, sortStep,
 ] as unknown as readonly StepModule<unknown>[];
 
 export const STEP_KINDS: readonly string[] = STEP_MODULES.map((module) => module.kind);
