@@ -52,7 +52,13 @@ export const dropOutliersStep: StepModule<DropOutliers> = {
     let n = 0;
     for (const row of frame.rows) if (values[row] === values[row]) present[n++] = values[row];
     const keep = body.method === "zscore" ? zscoreTest(present, n, body.threshold ?? 3) : iqrTest(present, n, body.multiplier ?? 1.5);
-    return { frame: { ...frame, rows: frame.rows.filter((row) => values[row] !== values[row] || keep(values[row])) } };
+    const rows = new Uint32Array(frame.rows.length);
+    let kept = 0;
+    for (const row of frame.rows) {
+      const x = values[row];
+      if (x !== x || keep(x)) rows[kept++] = row;
+    }
+    return { frame: { ...frame, rows: rows.subarray(0, kept) } };
   },
 };
 
