@@ -1,0 +1,50 @@
+import type { Column, ValueColumn } from "../table/types";
+import type { ScalarValue } from "./aggregate-op";
+
+/**
+ * A value column's number as the API shows it: booleans as true/false, datetimes as ISO 8601 strings,
+ * numbers as they are; NaN (undefined) stays NaN.
+ *
+ * @example formatValue(whenColumn, 1704153600000) // "2024-01-02T00:00:00.000Z"
+ */
+export function formatValue(column: ValueColumn, value: number): ScalarValue {
+  if (value !== value) return Number.NaN;
+  if (column.type === "boolean") return value === 1;
+  if (column.type === "datetime") return new Date(value).toISOString();
+  return value;
+}
+
+/** The value of any column at a row, formatted as {@link formatValue}; NaN when missing. */
+export function valueAt(column: Column, row: number): ScalarValue {
+  if (column.type === "string") {
+    const code = column.codes[row];
+    return code < 0 ? Number.NaN : column.dictionary[code];
+  }
+  return formatValue(column, column.values[row]);
+}
+
+/** Whether a column's value at a row is missing. */
+export function isMissingAt(column: Column, row: number): boolean {
+  if (column.type === "string") return column.codes[row] < 0;
+  const v = column.values[row];
+  return v !== v;
+}
+
+/** The selected rows as a pandas Series would hold them: `values[rows[i]]` in row order, NaN where missing. */
+export function gatherSeries(values: Float64Array, rows: Uint32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = values[rows[i]];
+  return out;
+}
+
+/** The non-missing values of the selected rows, in row order, in an array of exactly their number. */
+export function gatherPresent(values: Float64Array, rows: Uint32Array): Float64Array {
+  let count = 0;
+  for (let i = 0; i < rows.length; i++) if (values[rows[i]] === values[rows[i]]) count++;
+  const out = new Float64Array(count);
+  for (let i = 0, j = 0; i < rows.length; i++) {
+    const v = values[rows[i]];
+    if (v === v) out[j++] = v;
+  }
+  return out;
+}

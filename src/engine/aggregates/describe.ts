@@ -1,0 +1,92 @@
+import { EngineError } from "../errors";
+import type { Column } from "../table/types";
+import type { ScalarValue } from "./aggregate-op";
+import { count } from "./ops/count";
+import { max } from "./ops/max";
+import { mean } from "./ops/mean";
+import { min } from "./ops/min";
+import { seriesQuantile } from "./ops/quantile-values";
+import { std } from "./ops/std";
+import { percentileLabels } from "./percentile-labels";
+import { valueCounts } from "./value-counts";
+
+export interface DescribeOptions {
+  /** Percentiles in [0, 1], distinct; 0.5 is always added; default [0.25, 0.5, 0.75] (pandas). */
+  percentiles?: readonly number[];
+}
+
+/** One row of describe()'s output, in pandas' order, with pandas' label ("count", "25%", "top", ...). */
+export interface DescribeStatistic {
+  name: string;
+  value: ScalarValue;
+}
+
+export interface DescribeResult {
+  /** numeric: integer and float columns; categorical: strings and booleans; datetime. */
+  kind: "numeric" | "categorical" | "datetime";
+  statistics: DescribeStatistic[];
+}
+
+/**
+ * pandas `Series.describe(percentiles)` of the selected rows (missing values skipped; undefined values NaN):
+ * - integer, float: count, mean, std, min, the percentiles, max: the ungrouped `mean`/`std`/`min`/`max` ops and
+ *   `Series.quantile` (linear) for the percentiles;
+ * - string, boolean (pandas treats bool as categorical): count, unique, top, freq, with top the first entry of
+ *   {@link valueCounts} (most frequent; ties by first appearance) and top/freq NaN without values;
+ * - datetime, as pandas 2.x (1.5 with `datetime_is_numeric=True`): count, mean, min, the percentiles, max, as
+ *   ISO strings; mean and percentiles exact to the millisecond (see the mean and quantile ops).
+ * Percentile labels follow pandas 2.x ({@link percentileLabels}). Throws EngineError `out_of_range` for a
+ * percentile outside [0, 1] and `invalid_value` for duplicates (pandas raises ValueError for both).
+ *
+ * @example describe(price, rows).statistics.map((s) => s.name) // ["count", "mean", "std", "min", "25%", "50%", "75%", "max"]
+ */
+export function describe(column: Column, rows: Uint32Array, options: DescribeOptions = {}): DescribeResult {
+  if (column.type === "string" || column.type === "boolean") return describeCategorical(column, rows);
+  const percentiles = refinePercentiles(options.percentiles);
+  const labels = percentileLabels(percentiles);
+  const n = count.ungrouped(column, rows, {}) as number;
+  const quantiles = percentiles.map((q, i) => ({ name: labels[i], value: seriesQuantile(column, rows, q, "linear") }));
+  const statistic = (name: string, value: ScalarValue): DescribeStatistic => ({ name, value });
+  const head = [statistic("count", n), statistic("mean", mean.ungrouped(column, rows, {}) as ScalarValue)];
+  if (column.type !== "datetime") head.push(statistic("std", std.ungrouped(column, rows, {}) as ScalarValue));
+  return {
+    kind: column.type === "datetime" ? "datetime" : "numeric",
+    statistics: [
+      ...head,
+      statistic("min", min.ungrouped(column, rows, {}) as ScalarValue),
+      ...quantiles,
+      statistic("max", max.ungrouped(column, rows, {}) as ScalarValue),
+    ],
+  };
+}
+
+function describeCategorical(column: Column, rows: Uint32Array): DescribeResult {
+  const counts = valueCounts(column, rows);
+  const top = counts.entries[0];
+  return {
+    kind: "categorical",
+    statistics: [
+      { name: "count", value: counts.total },
+      { name: "unique", value: counts.distinct },
+      { name: "top", value: top === undefined || top.value === null ? Number.NaN : top.value },
+      { name: "freq", value: top === undefined ? Number.NaN : top.count },
+    ],
+  };
+}
+
+/** pandas' `refine_percentiles`: default quartiles; else checked, 0.5 added, sorted, duplicates refused. */
+function refinePercentiles(percentiles: readonly number[] | undefined): number[] {
+  if (percentiles === undefined) return [0.25, 0.5, 0.75];
+  for (const q of percentiles) {
+    if (!(q >= 0 && q <= 1)) throw problem("out_of_range", `Percentiles must be in [0, 1], got ${q}.`);
+  }
+  const all = percentiles.includes(0.5) ? [...percentiles] : [...percentiles, 0.5];
+  const sorted = [...new Set(all)].sort((a, b) => a - b);
+  if (sorted.length < all.length) throw problem("invalid_value", "Percentiles must not repeat.");
+  return sorted;
+}
+
+function problem(code: string, message: string): EngineError {
+  return new EngineError(code, message, { problems: [{ path: "plan.percentiles", code, message }] });
+}
+
