@@ -1,5 +1,6 @@
 import type { Column, ValueColumn } from "../table/types";
 import type { ScalarValue } from "./aggregate-op";
+import { F64_FILLED, F64_VALUES, scratchFloat64 } from "./scratch";
 
 /**
  * A value column's number as the API shows it: booleans as true/false, datetimes as ISO 8601 strings,
@@ -30,21 +31,46 @@ export function isMissingAt(column: Column, row: number): boolean {
   return v !== v;
 }
 
-/** The selected rows as a pandas Series would hold them: `values[rows[i]]` in row order, NaN where missing. */
+/**
+ * The selected rows as a pandas Series would hold them: `values[rows[i]]` in row order, NaN where missing.
+ * Scratch slot F64_VALUES: valid until the next gather.
+ */
 export function gatherSeries(values: Float64Array, rows: Uint32Array): Float64Array {
-  const out = new Float64Array(rows.length);
+  const out = scratchFloat64(F64_VALUES, rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = values[rows[i]];
   return out;
 }
 
-/** The non-missing values of the selected rows, in row order, in an array of exactly their number. */
+/**
+ * The non-missing values of the selected rows, in row order, in a view of exactly their number.
+ * Scratch slot F64_VALUES: valid until the next gather.
+ */
 export function gatherPresent(values: Float64Array, rows: Uint32Array): Float64Array {
+  const out = scratchFloat64(F64_VALUES, rows.length);
   let count = 0;
-  for (let i = 0; i < rows.length; i++) if (values[rows[i]] === values[rows[i]]) count++;
-  const out = new Float64Array(count);
-  for (let i = 0, j = 0; i < rows.length; i++) {
+  for (let i = 0; i < rows.length; i++) {
     const v = values[rows[i]];
-    if (v === v) out[j++] = v;
+    if (v === v) out[count++] = v;
   }
-  return out;
+  return out.subarray(0, count);
+}
+
+/**
+ * The selected rows with missing values replaced by 0, as pandas' nansum/nanmean/nanskew copy them before
+ * summing (missing positions still shape numpy's summation tree), and their non-missing count.
+ * Scratch slot F64_FILLED.
+ */
+export function gatherFilled(values: Float64Array, rows: Uint32Array): { filled: Float64Array; count: number } {
+  const filled = scratchFloat64(F64_FILLED, rows.length);
+  let count = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const v = values[rows[i]];
+    if (v === v) {
+      filled[i] = v;
+      count++;
+    } else {
+      filled[i] = 0;
+    }
+  }
+  return { filled, count };
 }

@@ -5,7 +5,7 @@ import { count } from "./ops/count";
 import { max } from "./ops/max";
 import { mean } from "./ops/mean";
 import { min } from "./ops/min";
-import { seriesQuantile } from "./ops/quantile-values";
+import { seriesQuantiles } from "./ops/quantile-values";
 import { std } from "./ops/std";
 import { percentileLabels } from "./percentile-labels";
 import { valueCounts } from "./value-counts";
@@ -45,7 +45,8 @@ export function describe(column: Column, rows: Uint32Array, options: DescribeOpt
   const percentiles = refinePercentiles(options.percentiles);
   const labels = percentileLabels(percentiles);
   const n = count.ungrouped(column, rows, {}) as number;
-  const quantiles = percentiles.map((q, i) => ({ name: labels[i], value: seriesQuantile(column, rows, q, "linear") }));
+  const values = seriesQuantiles(column, rows, percentiles, "linear");
+  const quantiles = percentiles.map((_, i) => ({ name: labels[i], value: values[i] }));
   const statistic = (name: string, value: ScalarValue): DescribeStatistic => ({ name, value });
   const head = [statistic("count", n), statistic("mean", mean.ungrouped(column, rows, {}) as ScalarValue)];
   if (column.type !== "datetime") head.push(statistic("std", std.ungrouped(column, rows, {}) as ScalarValue));

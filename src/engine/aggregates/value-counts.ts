@@ -44,45 +44,58 @@ export interface ValueCounts {
  */
 export function valueCounts(column: Column, rows: Uint32Array, options: ValueCountsOptions = {}): ValueCounts {
   const { normalize = false, dropna = true, limit } = options;
-  const { ids, count: distinctPresent, first } = valueIds(column, rows);
-  const counts = new Uint32Array(distinctPresent);
-  let firstMissing = -1;
+  const { ids, count: distinct, first } = valueIds(column, rows);
+  const counts = new Uint32Array(distinct);
   let missing = 0;
+  let firstMissing = -1;
   for (let i = 0; i < ids.length; i++) {
     if (ids[i] >= 0) counts[ids[i]]++;
     else if (missing++ === 0) firstMissing = i;
   }
-  // Entries in first-appearance order: the ids, with the missing entry (index -1) slotted in at its place.
-  const order: number[] = [];
-  let missingPlaced = dropna || missing === 0;
-  for (let id = 0; id < distinctPresent; id++) {
-    if (!missingPlaced && first[id] > firstMissing) {
-      order.push(-1);
-      missingPlaced = true;
-    }
-    order.push(id);
-  }
-  if (!missingPlaced) order.push(-1);
-  const countOf = (entry: number) => (entry < 0 ? missing : counts[entry]);
-  const sorted = stableByCountDescending(order, countOf);
+  const order = sortedEntries(counts, first, dropna || missing === 0 ? -1 : firstMissing, missing);
   const total = dropna ? rows.length - missing : rows.length;
-  const shown = limit === undefined ? sorted : sorted.slice(0, Math.max(0, limit));
-  const entries = shown.map((entry): ValueCountEntry => {
-    const count = countOf(entry);
+  const shown = limit === undefined ? order.length : Math.min(order.length, Math.max(0, limit));
+  const entries: ValueCountEntry[] = [];
+  for (let e = 0; e < shown; e++) {
+    const entry = order[e];
+    const count = entry < 0 ? missing : counts[entry];
     const value = entry < 0 ? null : valueAt(column, rows[first[entry]]);
-    return normalize ? { value, count, proportion: count / total } : { value, count };
-  });
-  return { entries, total, distinct: sorted.length };
+    entries.push(normalize ? { value, count, proportion: count / total } : { value, count });
+  }
+  return { entries, total, distinct: order.length };
 }
 
-/** Counting sort by count, largest first, keeping the input order among equal counts. */
-function stableByCountDescending(entries: number[], countOf: (entry: number) => number): number[] {
-  let most = 0;
-  for (const entry of entries) most = Math.max(most, countOf(entry));
-  const start = new Uint32Array(most + 2);
-  for (const entry of entries) start[most - countOf(entry) + 1]++;
-  for (let c = 0; c <= most; c++) start[c + 1] += start[c];
-  const out: number[] = new Array(entries.length);
-  for (const entry of entries) out[start[most - countOf(entry)]++] = entry;
-  return out;
+/**
+ * Entry order: by count descending, ties in first-appearance order (ids are numbered that way; the missing
+ * entry, -1, ranks by its first position `firstMissing`, or is absent when that is -1). A counting sort on the
+ * counts: O(entries + largest count).
+ */
+function sortedEntries(counts: Uint32Array, first: Uint32Array, firstMissing: number, missing: number): Int32Array {
+  const distinct = counts.length;
+  // ids whose first appearance precedes the first missing row: the missing entry goes right after them
+  let missingAt = -1;
+  if (firstMissing >= 0) {
+    let lo = 0;
+    let hi = distinct;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (first[mid] < firstMissing) lo = mid + 1;
+      else hi = mid;
+    }
+    missingAt = lo;
+  }
+  const size = distinct + (missingAt >= 0 ? 1 : 0);
+  const entryAt = (e: number): number => (missingAt < 0 || e < missingAt ? e : e === missingAt ? -1 : e - 1);
+  let most = missingAt >= 0 ? missing : 0;
+  for (let id = 0; id < distinct; id++) if (counts[id] > most) most = counts[id];
+  const bucketStart = new Uint32Array(most + 2);
+  const countOf = (entry: number): number => (entry < 0 ? missing : counts[entry]);
+  for (let e = 0; e < size; e++) bucketStart[most - countOf(entryAt(e)) + 1]++;
+  for (let c = 0; c <= most; c++) bucketStart[c + 1] += bucketStart[c];
+  const order = new Int32Array(size);
+  for (let e = 0; e < size; e++) {
+    const entry = entryAt(e);
+    order[bucketStart[most - countOf(entry)]++] = entry;
+  }
+  return order;
 }

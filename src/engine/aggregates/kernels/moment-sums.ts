@@ -1,3 +1,4 @@
+import { F64_FILLED, F64_SQUARES, scratchFloat64 } from "../scratch";
 import { numpySum } from "./numpy-sum";
 
 /** The sums pandas' nanskew/nankurt build from a Series before their formulas. */
@@ -21,23 +22,28 @@ export interface MomentSums {
  * @example momentSums(Float64Array.of(1, NaN, 1, 2), 4, 3) // { count: 3, m2: 0.666…, mHigh: 0.222… }
  */
 export function momentSums(values: Float64Array, length: number, power: 3 | 4): MomentSums {
-  const filled = new Float64Array(length);
+  const filled = scratchFloat64(F64_FILLED, length);
   let count = 0;
   for (let i = 0; i < length; i++) {
     const v = values[i];
     if (v === v) {
       filled[i] = v;
       count++;
+    } else {
+      filled[i] = 0;
     }
   }
   const mean = numpySum(filled, length) / count;
-  const squares = new Float64Array(length);
+  const squares = scratchFloat64(F64_SQUARES, length);
   for (let i = 0; i < length; i++) {
     const v = values[i];
     if (v === v) {
       const a = v - mean;
-      squares[i] = a * a;
-      filled[i] = power === 3 ? squares[i] * a : squares[i] * squares[i];
+      const square = a * a;
+      squares[i] = square;
+      filled[i] = power === 3 ? square * a : square * square;
+    } else {
+      squares[i] = 0;
     }
   }
   return { count, m2: numpySum(squares, length), mHigh: numpySum(filled, length) };

@@ -1,5 +1,5 @@
-import { argsortFloat64 } from "../../stats/argsort-float64";
 import type { Column } from "../../table/types";
+import { I32_FIRST, I32_ID_OF, I32_IDS, scratchInt32 } from "../scratch";
 
 /**
  * Distinct values of a column over selected rows, numbered in order of first appearance: pandas' hash tables
@@ -7,7 +7,7 @@ import type { Column } from "../../table/types";
  * values are no key), and first-appearance numbering is the tie order of `value_counts`.
  */
 export interface ValueIds {
-  /** Id of the value at each position of `rows`, -1 when missing. */
+  /** Id of the value at each position of `rows`, -1 when missing. Scratch: valid until the next valueIds call. */
   ids: Int32Array;
   /** Number of distinct values: ids are 0..count-1. */
   count: number;
@@ -15,88 +15,165 @@ export interface ValueIds {
   first: Uint32Array;
 }
 
-/** Integer ranges up to this size are marked in a dense array instead of being sorted. */
+/** Integer ranges up to this size are marked in a dense array instead of being hashed. */
 const DENSE_RANGE = 1 << 22;
 
 /**
- * Numbers the distinct non-missing values of `column` over `rows` by first appearance, in O(n):
- * string columns by their dictionary codes (distinct strings have distinct codes), whole numbers in a small
- * range (booleans, counts, years, ids) through a dense mark array, anything else through a stable radix
- * argsort of the values (runs of equal values; a run's first element is its first appearance).
+ * Numbers the distinct non-missing values of `column` over `rows` by first appearance, in O(n): string columns
+ * by their dictionary codes (distinct strings have distinct codes); numbers with few decimals in a small range
+ * (booleans, counts, years, ids, prices) through a dense array indexed by the scaled value; anything else
+ * through an open-addressing hash table on the doubles' bits (as pandas' khash; -0 is normalised to 0 first).
  *
  * @example valueIds(column, rows) // values [5, 3, 5, 7] -> ids [0, 1, 0, 2], count 3, first [0, 1, 3]
  */
 export function valueIds(column: Column, rows: Uint32Array): ValueIds {
   const n = rows.length;
-  const ids = new Int32Array(n).fill(-1);
-  const first: number[] = [];
+  const ids = scratchInt32(I32_IDS, n);
+  const first = scratchInt32(I32_FIRST, n);
+  let count = 0;
   if (column.type === "string") {
     const codes = column.codes;
-    const idOf = new Int32Array(column.dictionary.length).fill(-1);
+    const idOf = scratchInt32(I32_ID_OF, column.dictionary.length).fill(-1);
     for (let i = 0; i < n; i++) {
       const code = codes[rows[i]];
-      if (code < 0) continue;
+      if (code < 0) {
+        ids[i] = -1;
+        continue;
+      }
       let id = idOf[code];
-      if (id < 0) id = idOf[code] = first.push(i) - 1;
+      if (id < 0) {
+        id = idOf[code] = count;
+        first[count++] = i;
+      }
       ids[i] = id;
     }
-    return { ids, count: first.length, first: Uint32Array.from(first) };
+    return { ids, count, first: Uint32Array.from(first.subarray(0, count)) };
   }
   const values = column.values;
   let min = Infinity;
   let max = -Infinity;
   let integral = true;
-  let present = 0;
   for (let i = 0; i < n; i++) {
     const v = values[rows[i]];
     if (v !== v) continue;
-    present++;
     if (v < min) min = v;
     if (v > max) max = v;
     if (integral && !Number.isInteger(v)) integral = false;
   }
-  if (present === 0) return { ids, count: 0, first: new Uint32Array(0) };
-  if (integral && max - min < Math.min(DENSE_RANGE, 4 * n + 1024)) {
-    const idOf = new Int32Array(max - min + 1).fill(-1);
-    for (let i = 0; i < n; i++) {
-      const v = values[rows[i]];
-      if (v !== v) continue;
-      let id = idOf[v - min];
-      if (id < 0) id = idOf[v - min] = first.push(i) - 1;
-      ids[i] = id;
+  if (max < min) return { ids: ids.fill(-1), count: 0, first: new Uint32Array(0) };
+  const scale = integral ? 1 : decimalScale(values, rows);
+  const lowest = Math.round(min * scale);
+  const range = Math.round(max * scale) - lowest + 1;
+  if (scale === 0 || range > Math.min(DENSE_RANGE, 4 * n + 1024)) return hashedIds(values, rows, ids);
+  const idOf = scratchInt32(I32_ID_OF, range).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const v = values[rows[i]];
+    if (v !== v) {
+      ids[i] = -1;
+      continue;
     }
-    return { ids, count: first.length, first: Uint32Array.from(first) };
+    const slot = Math.round(v * scale) - lowest;
+    let id = idOf[slot];
+    if (id < 0) {
+      id = idOf[slot] = count;
+      first[count++] = i;
+    }
+    ids[i] = id;
   }
-  return sortedIds(values, rows, ids, present);
+  return { ids, count, first: Uint32Array.from(first.subarray(0, count)) };
 }
 
-/** Ids through a stable sort: equal values form runs, renumbered by the position of each run's first element. */
-function sortedIds(values: Float64Array, rows: Uint32Array, ids: Int32Array, present: number): ValueIds {
-  const gathered = new Float64Array(present);
-  const positions = new Uint32Array(present);
-  for (let i = 0, j = 0; i < rows.length; i++) {
+/**
+ * The smallest power of ten s <= 10⁶ such that every value is the double nearest to a whole number of 1/s
+ * (round(v·s) / s === v), or 0 if there is none. Then v -> round(v·s) is one-to-one on these values (two
+ * values with the same image are both the double nearest to it), so prices and measurements with a few
+ * decimals are counted in a dense array like integers. Scales only grow: a value exact at s stays exact at 10s.
+ */
+function decimalScale(values: Float64Array, rows: Uint32Array): number {
+  let scale = 1;
+  for (let i = 0; i < rows.length; i++) {
     const v = values[rows[i]];
     if (v !== v) continue;
-    gathered[j] = v;
-    positions[j++] = i;
+    while (Math.round(v * scale) / scale !== v) {
+      scale *= 10;
+      if (scale > 1e6) return 0;
+    }
   }
-  const order = argsortFloat64(gathered, present);
-  // run[k]: run number of the k-th smallest; runAt[j]: the run whose first element is gathered[j], else -1
-  const run = new Int32Array(present);
-  const runAt = new Int32Array(present).fill(-1);
-  let runs = 0;
-  for (let k = 0; k < present; k++) {
-    if (k === 0 || gathered[order[k]] !== gathered[order[k - 1]]) runAt[order[k]] = runs++;
-    run[k] = runs - 1;
+  return scale;
+}
+
+const word = new Float64Array(1);
+const halves = new Uint32Array(word.buffer);
+
+/** A well-mixed 32-bit hash of a double's 64 bits (murmur3's finaliser over both halves). */
+function hashDouble(v: number): number {
+  word[0] = v;
+  let h = halves[0] ^ Math.imul(halves[1], 0x9e3779b1);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** Linear-probing table from value to id, doubled whenever it is half full; keys[id] is each id's value. */
+function hashedIds(values: Float64Array, rows: Uint32Array, ids: Int32Array): ValueIds {
+  let capacity = 1 << 10;
+  let table: Int32Array = new Int32Array(capacity).fill(-1);
+  let keys: Float64Array = new Float64Array(capacity >> 1);
+  let first: Uint32Array = new Uint32Array(capacity >> 1);
+  let count = 0;
+  for (let i = 0; i < rows.length; i++) {
+    let v = values[rows[i]];
+    if (v !== v) {
+      ids[i] = -1;
+      continue;
+    }
+    if (v === 0) v = 0; // -0 and 0 are one value
+    const mask = capacity - 1;
+    let slot = hashDouble(v) & mask;
+    for (;;) {
+      const id = table[slot];
+      if (id < 0) {
+        table[slot] = count;
+        keys[count] = v;
+        first[count] = i;
+        ids[i] = count++;
+        break;
+      }
+      if (keys[id] === v) {
+        ids[i] = id;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+    if (count === capacity >> 1) {
+      capacity <<= 1;
+      table = rehash(keys, count, capacity);
+      keys = grown(keys, capacity >> 1);
+      first = grownUint32(first, capacity >> 1);
+    }
   }
-  const idOfRun = new Int32Array(runs);
-  const first = new Uint32Array(runs);
-  for (let j = 0, next = 0; j < present; j++) {
-    const r = runAt[j];
-    if (r < 0) continue;
-    idOfRun[r] = next;
-    first[next++] = positions[j];
+  return { ids, count, first: first.slice(0, count) };
+}
+
+function rehash(keys: Float64Array, count: number, capacity: number): Int32Array {
+  const table = new Int32Array(capacity).fill(-1);
+  const mask = capacity - 1;
+  for (let id = 0; id < count; id++) {
+    let slot = hashDouble(keys[id]) & mask;
+    while (table[slot] >= 0) slot = (slot + 1) & mask;
+    table[slot] = id;
   }
-  for (let k = 0; k < present; k++) ids[positions[order[k]]] = idOfRun[run[k]];
-  return { ids, count: runs, first };
+  return table;
+}
+
+function grown(array: Float64Array, length: number): Float64Array {
+  const out = new Float64Array(length);
+  out.set(array);
+  return out;
+}
+
+function grownUint32(array: Uint32Array, length: number): Uint32Array {
+  const out = new Uint32Array(length);
+  out.set(array);
+  return out;
 }

@@ -1,6 +1,6 @@
 import { aggregateGroups } from "../../ops/aggregate-groups";
 import type { ValueColumn } from "../../table/types";
-import { formatValue } from "../column-values";
+import { formatValue, gatherFilled } from "../column-values";
 import { defineOp, ORDERED_NUMERIC_TYPES } from "../define-op";
 import { INTEGER_SPLIT } from "../kernels/exact-integer-sum";
 import { exactMeanMilliseconds, roundedMean } from "../kernels/exact-mean-milliseconds";
@@ -26,15 +26,7 @@ export const mean = defineOp<ValueColumn>({
   ungrouped(column, rows) {
     const values = column.values;
     if (column.type === "datetime") return formatValue(column, exactMeanMilliseconds(values, rows));
-    const filled = new Float64Array(rows.length);
-    let count = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const v = values[rows[i]];
-      if (v === v) {
-        filled[i] = v;
-        count++;
-      }
-    }
+    const { filled, count } = gatherFilled(values, rows);
     return count === 0 ? Number.NaN : numpySum(filled, rows.length) / count;
   },
   grouped(column, grouping) {

@@ -1,7 +1,8 @@
-import { rowsByGroup, type Grouping } from "../../ops/group-rows";
+import type { Grouping } from "../../ops/group-rows";
 import type { ValueColumn } from "../../table/types";
 import type { Interpolation, ScalarValue } from "../aggregate-op";
 import { formatValue, gatherPresent } from "../column-values";
+import { gatherGroups } from "../group-values";
 import { groupQuantilePoint } from "../kernels/group-quantile-point";
 import { interpolateMilliseconds } from "../kernels/interpolate-milliseconds";
 import { interpolateQuantile } from "../kernels/interpolate-quantile";
@@ -9,16 +10,39 @@ import { selectKth } from "../kernels/select-kth";
 import { seriesQuantilePoint, type QuantilePoint } from "../kernels/series-quantile-point";
 
 /**
- * Quantile of the non-missing values of the selected rows, pandas `Series.quantile(q, interpolation)`
- * ({@link seriesQuantilePoint}, numpy's lerp); datetimes interpolate exactly and round to the millisecond.
- * NaN when there is no value.
+ * Quantiles of the non-missing values of the selected rows, pandas `Series.quantile(qs, interpolation)`
+ * ({@link seriesQuantilePoint}, numpy's lerp), gathered once; datetimes interpolate exactly and round to the
+ * millisecond. NaN when there is no value.
  *
- * @example seriesQuantile(price, rows, 0.25, "linear") // 18.4
+ * @example seriesQuantiles(price, rows, [0.25, 0.75], "linear") // [18.4, 61.2]
  */
-export function seriesQuantile(column: ValueColumn, rows: Uint32Array, q: number, interpolation: Interpolation): ScalarValue {
+export function seriesQuantiles(column: ValueColumn, rows: Uint32Array, qs: readonly number[], interpolation: Interpolation): ScalarValue[] {
   const values = gatherPresent(column.values, rows);
-  if (values.length === 0) return Number.NaN;
-  return valueAtPoint(column, values, seriesQuantilePoint(values.length, q, interpolation));
+  if (values.length === 0) return qs.map(() => Number.NaN);
+  return qs.map((q) => valueAtPoint(column, values, seriesQuantilePoint(values.length, q, interpolation)));
+}
+
+/** One quantile, {@link seriesQuantiles}. */
+export function seriesQuantile(column: ValueColumn, rows: Uint32Array, q: number, interpolation: Interpolation): ScalarValue {
+  return seriesQuantiles(column, rows, [q], interpolation)[0];
+}
+
+/**
+ * The median of the non-missing values: numpy's, the middle value or (a + b) / 2 of the two middle ones, as
+ * pandas' bottleneck `nanmedian` (Series) and cython `group_median` (groups) compute it. Datetimes: the exact
+ * middle instant, rounded to the millisecond (halves up). NaN when there is no value.
+ *
+ * @example medianOf(price, gatherPresent(price.values, rows)) // 39.5
+ */
+export function medianOf(column: ValueColumn, values: Float64Array): ScalarValue {
+  const n = values.length;
+  if (n === 0) return Number.NaN;
+  const upper = selectKth(values, n, n >> 1);
+  if (n % 2 === 1) return column.type === "datetime" ? formatValue(column, upper) : upper;
+  // after the selection everything left of n/2 is <= upper: the lower middle value is their maximum
+  let lower = values[0];
+  for (let i = 1; i < n >> 1; i++) if (values[i] > lower) lower = values[i];
+  return column.type === "datetime" ? formatValue(column, interpolateMilliseconds(lower, upper, 0.5)) : (lower + upper) / 2;
 }
 
 /**
@@ -28,8 +52,9 @@ export function seriesQuantile(column: ValueColumn, rows: Uint32Array, q: number
  * @example groupQuantiles(price, grouping, 0.5, "nearest")[0]
  */
 export function groupQuantiles(column: ValueColumn, grouping: Grouping, q: number, interpolation: Interpolation): ScalarValue[] {
-  return rowsByGroup(grouping).map((groupRows) => {
-    const values = gatherPresent(column.values, groupRows);
+  const { values: all, starts } = gatherGroups(column.values, grouping, false);
+  return Array.from({ length: grouping.keys.length }, (_, g) => {
+    const values = all.subarray(starts[g], starts[g + 1]);
     if (values.length === 0) return Number.NaN;
     return valueAtPoint(column, values, groupQuantilePoint(values.length, q, interpolation));
   });

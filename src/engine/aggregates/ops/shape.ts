@@ -1,6 +1,7 @@
-import { rowsByGroup, type Grouping } from "../../ops/group-rows";
+import type { Grouping } from "../../ops/group-rows";
 import type { ValueColumn } from "../../table/types";
 import { gatherSeries } from "../column-values";
+import { gatherGroups } from "../group-values";
 
 /**
  * A shape statistic (skew, kurtosis) of the selected rows taken as a Series (NaN kept in place, as pandas'
@@ -17,5 +18,6 @@ export function seriesShape(column: ValueColumn, rows: Uint32Array, kernel: (val
 
 /** {@link seriesShape} of each group. */
 export function groupShapes(column: ValueColumn, grouping: Grouping, kernel: (values: Float64Array, length: number) => number): number[] {
-  return rowsByGroup(grouping).map((groupRows) => seriesShape(column, groupRows, kernel));
+  const { values, starts } = gatherGroups(column.values, grouping, true);
+  return Array.from({ length: grouping.keys.length }, (_, g) => kernel(values.subarray(starts[g], starts[g + 1]), starts[g + 1] - starts[g]));
 }

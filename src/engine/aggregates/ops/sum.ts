@@ -1,6 +1,7 @@
 import { aggregateGroups } from "../../ops/aggregate-groups";
 import type { Grouping } from "../../ops/group-rows";
 import type { ValueColumn } from "../../table/types";
+import { gatherFilled } from "../column-values";
 import { defineOp, NUMERIC_TYPES } from "../define-op";
 import { combineSplitSum, exactIntegerSum, INTEGER_SPLIT } from "../kernels/exact-integer-sum";
 import { isInt64Column } from "../is-int64-column";
@@ -24,13 +25,7 @@ export const sum = defineOp<ValueColumn>({
   resultType: (type) => (type === "float" ? "float" : "integer"),
   ungrouped(column, rows) {
     if (isInt64Column(column)) return exactIntegerSum(column.values, rows);
-    const filled = new Float64Array(rows.length);
-    const values = column.values;
-    for (let i = 0; i < rows.length; i++) {
-      const v = values[rows[i]];
-      if (v === v) filled[i] = v;
-    }
-    return numpySum(filled, rows.length);
+    return numpySum(gatherFilled(column.values, rows).filled, rows.length);
   },
   grouped(column, grouping) {
     if (isInt64Column(column)) return exactGroupSums(column.values, grouping);
