@@ -644,6 +644,10 @@ def cases():
             for col in ("units", "flag", "huge"):
                 add_aggregate(out, "mixed.csv", "quantile", col, {"q": q, "interpolation": method}, tag=f":{method}:{q}")
                 add_aggregate(out, "mixed.csv", "quantile", col, {"q": q, "interpolation": method}, group_by=["g"], tag=f":{method}:{q}")
+    # 125·0.056 = 7 exactly, but pandas' Series path sees q through 100·q / 100 and lands just above 7
+    for method in ("linear", "lower", "higher", "midpoint", "nearest"):
+        add_aggregate(out, "mixed.csv", "quantile", "qty", {"q": 0.056, "interpolation": method}, rows=list(range(126)),
+                      tag=f":{method}:0.056:n126")
     # value_counts
     for col in ["label", "word", "price", "qty", "flag", "when", "day", "blank"]:
         for params in ({}, {"normalize": True}, {"dropna": False}, {"dropna": False, "normalize": True, "limit": 3},
@@ -658,7 +662,7 @@ def cases():
     for col in MIXED_COLUMNS:
         add_other(out, "describe", "mixed.csv", [col], {})
     for pcts in ([0.1, 0.9], [0.05, 0.333, 0.5, 0.95], [0.29, 0.07], [0, 1], [0.0001, 0.9999], [0.125, 0.875],
-                 [0.01999, 0.02001, 0.666666, 0.9999], []):
+                 [0.01999, 0.02001, 0.666666, 0.9999], [1e-7], []):
         for col in ("price", "qty", "when"):
             add_other(out, "describe", "mixed.csv", [col], {"percentiles": pcts}, tag=":" + json.dumps(pcts))
     for col in ["x", "n", "t", "s", "b"]:

@@ -2,10 +2,12 @@
 const SAMPLE_ABOVE = 600;
 
 /**
- * Reorders `values[0..length)` (no NaN) so that `values[k]` is its k-th smallest (0-based), everything
- * before it <= it and everything after it >= it, and returns it: numpy's `partition`, whose order statistics
- * (not its arrangement) quantiles and medians read. The (k+1)-th smallest is then the minimum of
- * `values[k+1..length)`.
+ * Reorders `values[from..length)` (no NaN) so that `values[k]` is its k-th smallest (0-based, counted from
+ * index 0), everything before it <= it and everything after it >= it, and returns it: numpy's `partition`,
+ * whose order statistics (not its arrangement) quantiles and medians read. `from` (default 0) lets a caller
+ * whose values before index `from` are already no greater than the rest (a previous selection at a smaller
+ * k) select among the rest only. The
+ * (k+1)-th smallest is then the minimum of `values[k+1..length)`.
  *
  * Floyd & Rivest's SELECT (CACM 18(3), 1975): on a long range it first selects within a window of about
  * n^(2/3) elements around the expected position of k, so the pivot it then partitions on lands next to the
@@ -15,8 +17,8 @@ const SAMPLE_ABOVE = 600;
  *
  * @example selectKth(new Float64Array([5, 1, 4, 2, 3]), 5, 1) // 2
  */
-export function selectKth(values: Float64Array, length: number, k: number): number {
-  narrow(values, 0, length - 1, k, 4 * Math.ceil(Math.log2(length + 1)) + 16);
+export function selectKth(values: Float64Array, length: number, k: number, from = 0): number {
+  narrow(values, from, length - 1, k, 4 * Math.ceil(Math.log2(length + 1)) + 16);
   return values[k];
 }
 

@@ -47,7 +47,7 @@ export function valueIds(column: Column, rows: Uint32Array): ValueIds {
       }
       ids[i] = id;
     }
-    return { ids, count, first: Uint32Array.from(first.subarray(0, count)) };
+    return { ids, count, first: new Uint32Array(first.subarray(0, count)) };
   }
   const values = column.values;
   let min = Infinity;
@@ -80,7 +80,7 @@ export function valueIds(column: Column, rows: Uint32Array): ValueIds {
     }
     ids[i] = id;
   }
-  return { ids, count, first: Uint32Array.from(first.subarray(0, count)) };
+  return { ids, count, first: new Uint32Array(first.subarray(0, count)) };
 }
 
 /**

@@ -19,7 +19,16 @@ import { seriesQuantilePoint, type QuantilePoint } from "../kernels/series-quant
 export function seriesQuantiles(column: ValueColumn, rows: Uint32Array, qs: readonly number[], interpolation: Interpolation): ScalarValue[] {
   const values = gatherPresent(column.values, rows);
   if (values.length === 0) return qs.map(() => Number.NaN);
-  return qs.map((q) => valueAtPoint(column, values, seriesQuantilePoint(values.length, q, interpolation)));
+  const points = qs.map((q) => seriesQuantilePoint(values.length, q, interpolation));
+  // ascending positions: each selection only needs the part above the previous one
+  const order = points.map((_, i) => i).sort((a, b) => points[a].below - points[b].below);
+  const out: ScalarValue[] = new Array(qs.length);
+  let from = 0;
+  for (const i of order) {
+    out[i] = valueAtPoint(column, values, points[i], from);
+    from = points[i].below;
+  }
+  return out;
 }
 
 /** One quantile, {@link seriesQuantiles}. */
@@ -60,10 +69,13 @@ export function groupQuantiles(column: ValueColumn, grouping: Grouping, q: numbe
   });
 }
 
-/** Selects the point's order statistics in place and combines them by the point's rule. */
-function valueAtPoint(column: ValueColumn, values: Float64Array, point: QuantilePoint): ScalarValue {
+/**
+ * Selects the point's order statistics in place and combines them by the point's rule; the `from` values
+ * before index `from` are already no greater than the rest (an earlier selection at a smaller position).
+ */
+function valueAtPoint(column: ValueColumn, values: Float64Array, point: QuantilePoint, from = 0): ScalarValue {
   const n = values.length;
-  const a = selectKth(values, n, point.below);
+  const a = selectKth(values, n, point.below, from);
   let b = a;
   if (point.above !== point.below) {
     b = Infinity;
