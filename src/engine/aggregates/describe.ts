@@ -1,12 +1,11 @@
 import { EngineError } from "../errors";
 import type { Column } from "../table/types";
 import type { ScalarValue } from "./aggregate-op";
-import { count } from "./ops/count";
-import { max } from "./ops/max";
-import { mean } from "./ops/mean";
-import { min } from "./ops/min";
-import { seriesQuantiles } from "./ops/quantile-values";
-import { std } from "./ops/std";
+import { formatValue, gatherFilled, gatherPresent } from "./column-values";
+import { exactMeanMilliseconds } from "./kernels/exact-mean-milliseconds";
+import { numpySum } from "./kernels/numpy-sum";
+import { twoPassVariance } from "./kernels/two-pass-variance";
+import { quantilesOf } from "./ops/quantile-values";
 import { percentileLabels } from "./percentile-labels";
 import { valueCounts } from "./value-counts";
 
@@ -29,8 +28,9 @@ export interface DescribeResult {
 
 /**
  * pandas `Series.describe(percentiles)` of the selected rows (missing values skipped; undefined values NaN):
- * - integer, float: count, mean, std, min, the percentiles, max: the ungrouped `mean`/`std`/`min`/`max` ops and
- *   `Series.quantile` (linear) for the percentiles;
+ * - integer, float: count, mean, std, min, the percentiles, max, each as the ungrouped op computes it (numpy's
+ *   blocked sum for the mean, bottleneck's two-pass std, `Series.quantile` linear for the percentiles), from
+ *   one gather of the values;
  * - string, boolean (pandas treats bool as categorical): count, unique, top, freq, with top the first entry of
  *   {@link valueCounts} (most frequent; ties by first appearance) and top/freq NaN without values;
  * - datetime, as pandas 2.x (1.5 with `datetime_is_numeric=True`): count, mean, min, the percentiles, max, as
@@ -44,21 +44,29 @@ export function describe(column: Column, rows: Uint32Array, options: DescribeOpt
   if (column.type === "string" || column.type === "boolean") return describeCategorical(column, rows);
   const percentiles = refinePercentiles(options.percentiles);
   const labels = percentileLabels(percentiles);
-  const n = count.ungrouped(column, rows, {}) as number;
-  const values = seriesQuantiles(column, rows, percentiles, "linear");
-  const quantiles = percentiles.map((_, i) => ({ name: labels[i], value: values[i] }));
-  const statistic = (name: string, value: ScalarValue): DescribeStatistic => ({ name, value });
-  const head = [statistic("count", n), statistic("mean", mean.ungrouped(column, rows, {}) as ScalarValue)];
-  if (column.type !== "datetime") head.push(statistic("std", std.ungrouped(column, rows, {}) as ScalarValue));
-  return {
-    kind: column.type === "datetime" ? "datetime" : "numeric",
-    statistics: [
-      ...head,
-      statistic("min", min.ungrouped(column, rows, {}) as ScalarValue),
-      ...quantiles,
-      statistic("max", max.ungrouped(column, rows, {}) as ScalarValue),
-    ],
-  };
+  // One gather serves count, min, max, std and (last, as selection reorders it) the percentiles.
+  const present = gatherPresent(column.values, rows);
+  const n = present.length;
+  let low = Infinity;
+  let high = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = present[i];
+    if (v < low) low = v;
+    if (v > high) high = v;
+  }
+  const statistics: DescribeStatistic[] = [{ name: "count", value: n }];
+  if (column.type === "datetime") {
+    statistics.push({ name: "mean", value: formatValue(column, exactMeanMilliseconds(column.values, rows)) });
+  } else {
+    const { filled } = gatherFilled(column.values, rows);
+    statistics.push({ name: "mean", value: n === 0 ? Number.NaN : numpySum(filled, rows.length) / n });
+    statistics.push({ name: "std", value: Math.sqrt(twoPassVariance(present, n, 1)) });
+  }
+  statistics.push({ name: "min", value: n === 0 ? Number.NaN : formatValue(column, low) });
+  const quantiles = quantilesOf(column, present, percentiles, "linear");
+  percentiles.forEach((_, i) => statistics.push({ name: labels[i], value: quantiles[i] }));
+  statistics.push({ name: "max", value: n === 0 ? Number.NaN : formatValue(column, high) });
+  return { kind: column.type === "datetime" ? "datetime" : "numeric", statistics };
 }
 
 function describeCategorical(column: Column, rows: Uint32Array): DescribeResult {

@@ -5,13 +5,14 @@
  *   npx tsx src/engine/aggregates/time-aggregates.ts
  *
  * Each measurement is the median of RUNS runs after a warm-up, on an already parsed table (pandas: a loaded
- * DataFrame, timed inside Python). Grouped measurements include grouping on both sides (a fresh
- * `groupby` per run; the engine's groupRows).
+ * DataFrame, timed inside Python), taken in alternating rounds so both sides see the same machine load.
+ * Grouped measurements include grouping on both sides (a fresh `groupby` per run; the engine's groupRows).
  */
-import { execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { generateBenchCsv } from "../../../bench/datasets";
 import { parseCsv } from "../csv/parse-csv";
 import { findColumn } from "../ops/find-column";
@@ -120,32 +121,52 @@ function timeEngine(run: () => unknown): number {
   return median(samples);
 }
 
-function timePandas(path: string): Record<string, number> {
+/**
+ * A Python process that loads the same CSV once and then times one pandas snippet per request line, so that
+ * pandas and the engine are measured alternately, under the same machine load.
+ */
+function startPandas(path: string): (name: string, code: string) => Promise<number> {
   const script = `import json, sys, time, statistics, warnings
 warnings.filterwarnings("ignore")
 import pandas as pd
 df = pd.read_csv(sys.argv[1], parse_dates=["day", "created_at"])
-out = {}
-for name, code in json.loads(sys.stdin.read()):
+print("ready", flush=True)
+for line in sys.stdin:
+    code = json.loads(line)
     exec(code)
     ts = []
     for _ in range(${RUNS}):
         t = time.perf_counter(); exec(code); ts.append((time.perf_counter() - t) * 1000)
-    out[name] = statistics.median(ts)
-print(json.dumps(out))`;
-  const input = JSON.stringify(MEASUREMENTS.map((m) => [m.name, m.pandas]));
-  return JSON.parse(execFileSync("/usr/bin/python3", ["-c", script, path], { input, encoding: "utf8", maxBuffer: 1 << 24 }));
+    print(json.dumps(statistics.median(ts)), flush=True)`;
+  const child = spawn("/usr/bin/python3", ["-c", script, path], { stdio: ["pipe", "pipe", "inherit"] });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const ready = lines.next();
+  process.on("exit", () => child.kill());
+  return async (_name, code) => {
+    await ready;
+    child.stdin.write(`${JSON.stringify(code)}\n`);
+    const { value } = await lines.next();
+    return Number(value);
+  };
 }
 
+const ROUNDS = 3;
 const csv = generateBenchCsv();
 const path = join(mkdtempSync(join(tmpdir(), "wake-aggregates-")), "bench.csv");
 writeFileSync(path, csv);
 const table = parseCsv(csv);
 const rows = Uint32Array.from({ length: table.rowCount }, (_, i) => i);
-const pandas = timePandas(path);
-console.log(`${table.rowCount} rows, median of ${RUNS} runs\n\n| measurement | engine ms | pandas ms | ratio |\n|---|---:|---:|---:|`);
+const pandas = startPandas(path);
+console.log(`${table.rowCount} rows; per side the median over ${ROUNDS} alternating rounds of the median of ${RUNS} runs\n`);
+console.log("| measurement | engine ms | pandas ms | ratio |\n|---|---:|---:|---:|");
 for (const m of MEASUREMENTS) {
-  const engine = timeEngine(() => m.engine(table, rows));
-  const reference = pandas[m.name];
-  console.log(`| ${m.name} | ${engine.toFixed(2)} | ${reference.toFixed(2)} | ${(engine / reference).toFixed(2)}x |`);
+  const engine: number[] = [];
+  const reference: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    reference.push(await pandas(m.name, m.pandas));
+    engine.push(timeEngine(() => m.engine(table, rows)));
+  }
+  const [e, p] = [median(engine), median(reference)];
+  console.log(`| ${m.name} | ${e.toFixed(2)} | ${p.toFixed(2)} | ${(e / p).toFixed(2)}x |`);
 }
+process.exit(0);

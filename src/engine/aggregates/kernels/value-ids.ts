@@ -24,6 +24,11 @@ const DENSE_RANGE = 1 << 22;
  * (booleans, counts, years, ids, prices) through a dense array indexed by the scaled value; anything else
  * through an open-addressing hash table on the doubles' bits (as pandas' khash; -0 is normalised to 0 first).
  *
+ * Scaled values: with s the smallest power of ten (up to 10⁶) such that every value is the double nearest to a
+ * whole number of 1/s (round(v·s) / s === v), v -> round(v·s) is one-to-one on the values (two values with
+ * the same image are both the double nearest to it), so a price column is counted like integers. A value
+ * exact at s is exact at 10s, so s only grows while scanning.
+ *
  * @example valueIds(column, rows) // values [5, 3, 5, 7] -> ids [0, 1, 0, 2], count 3, first [0, 1, 3]
  */
 export function valueIds(column: Column, rows: Uint32Array): ValueIds {
@@ -50,18 +55,18 @@ export function valueIds(column: Column, rows: Uint32Array): ValueIds {
     return { ids, count, first: new Uint32Array(first.subarray(0, count)) };
   }
   const values = column.values;
+  // one pass: range, and the smallest power of ten s (<= 10⁶) with every value the double nearest to k/s
   let min = Infinity;
   let max = -Infinity;
-  let integral = true;
+  let scale = 1;
   for (let i = 0; i < n; i++) {
     const v = values[rows[i]];
     if (v !== v) continue;
     if (v < min) min = v;
     if (v > max) max = v;
-    if (integral && !Number.isInteger(v)) integral = false;
+    while (scale !== 0 && Math.round(v * scale) / scale !== v) scale = scale >= 1e6 ? 0 : scale * 10;
   }
   if (max < min) return { ids: ids.fill(-1), count: 0, first: new Uint32Array(0) };
-  const scale = integral ? 1 : decimalScale(values, rows);
   const lowest = Math.round(min * scale);
   const range = Math.round(max * scale) - lowest + 1;
   if (scale === 0 || range > Math.min(DENSE_RANGE, 4 * n + 1024)) return hashedIds(values, rows, ids);
@@ -72,7 +77,7 @@ export function valueIds(column: Column, rows: Uint32Array): ValueIds {
       ids[i] = -1;
       continue;
     }
-    const slot = Math.round(v * scale) - lowest;
+    const slot = (Math.round(v * scale) - lowest) | 0;
     let id = idOf[slot];
     if (id < 0) {
       id = idOf[slot] = count;
@@ -81,25 +86,6 @@ export function valueIds(column: Column, rows: Uint32Array): ValueIds {
     ids[i] = id;
   }
   return { ids, count, first: new Uint32Array(first.subarray(0, count)) };
-}
-
-/**
- * The smallest power of ten s <= 10⁶ such that every value is the double nearest to a whole number of 1/s
- * (round(v·s) / s === v), or 0 if there is none. Then v -> round(v·s) is one-to-one on these values (two
- * values with the same image are both the double nearest to it), so prices and measurements with a few
- * decimals are counted in a dense array like integers. Scales only grow: a value exact at s stays exact at 10s.
- */
-function decimalScale(values: Float64Array, rows: Uint32Array): number {
-  let scale = 1;
-  for (let i = 0; i < rows.length; i++) {
-    const v = values[rows[i]];
-    if (v !== v) continue;
-    while (Math.round(v * scale) / scale !== v) {
-      scale *= 10;
-      if (scale > 1e6) return 0;
-    }
-  }
-  return scale;
 }
 
 const word = new Float64Array(1);

@@ -17,7 +17,11 @@ import { seriesQuantilePoint, type QuantilePoint } from "../kernels/series-quant
  * @example seriesQuantiles(price, rows, [0.25, 0.75], "linear") // [18.4, 61.2]
  */
 export function seriesQuantiles(column: ValueColumn, rows: Uint32Array, qs: readonly number[], interpolation: Interpolation): ScalarValue[] {
-  const values = gatherPresent(column.values, rows);
+  return quantilesOf(column, gatherPresent(column.values, rows), qs, interpolation);
+}
+
+/** {@link seriesQuantiles} of already gathered non-missing values, which it reorders. */
+export function quantilesOf(column: ValueColumn, values: Float64Array, qs: readonly number[], interpolation: Interpolation): ScalarValue[] {
   if (values.length === 0) return qs.map(() => Number.NaN);
   const points = qs.map((q) => seriesQuantilePoint(values.length, q, interpolation));
   // ascending positions: each selection only needs the part above the previous one
