@@ -23,6 +23,8 @@ Every expected value is pandas' own, except these documented ones (field "refere
 - "pandas2_labels": describe() percentile labels as pandas 2.x formats them (1.5 shows 0.29 as "29.0%").
 - "missing_skipped": string min/max with missing values, which pandas 1.5 refuses (TypeError comparing str
   with NaN); the reference is the same call on the non-missing values, as for every other type.
+- "empty_table": crosstab of rows none of which has both values; pandas returns an empty frame (and cannot add
+  margins to it); the reference is the engine's documented empty table.
 - Booleans in numeric ops (sum, mean, median, std, var, sem, quantile, skew, kurtosis) are the 0/1 float Series
   pandas uses for them; value ops (min, max, first, last, mode, count_distinct, value_counts, describe,
   crosstab) use pandas' nullable boolean dtype and return True/False.
