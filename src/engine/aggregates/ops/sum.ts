@@ -1,0 +1,50 @@
+import { aggregateGroups } from "../../ops/aggregate-groups";
+import type { Grouping } from "../../ops/group-rows";
+import type { ValueColumn } from "../../table/types";
+import { gatherFilled } from "../column-values";
+import { defineOp, NUMERIC_TYPES } from "../define-op";
+import { combineSplitSum, exactIntegerSum, INTEGER_SPLIT } from "../kernels/exact-integer-sum";
+import { isInt64Column } from "../is-int64-column";
+import { numpySum } from "../kernels/numpy-sum";
+
+/**
+ * `sum` of the non-missing values (0 when there are none; booleans count True as 1):
+ * - ungrouped, pandas `Series.sum()`: an int64 column (integers, no gap anywhere) sums exactly; otherwise
+ *   numpy's blocked pairwise sum of the rows with missing values replaced by 0 ({@link numpySum});
+ * - grouped, pandas' cython `group_sum`: int64 exactly, otherwise Kahan-compensated per group in row order
+ *   (the v1 grouped sum, `aggregateGroups`).
+ *
+ * @example sum.ungrouped(qty, rows, {}) // 4711
+ */
+export const sum = defineOp<ValueColumn>({
+  name: "sum",
+  accepts: NUMERIC_TYPES,
+  columnOptional: false,
+  params: [],
+  returnsList: false,
+  resultType: (type) => (type === "float" ? "float" : "integer"),
+  ungrouped(column, rows) {
+    if (isInt64Column(column)) return exactIntegerSum(column.values, rows);
+    return numpySum(gatherFilled(column.values, rows).filled, rows.length);
+  },
+  grouped(column, grouping) {
+    if (isInt64Column(column)) return exactGroupSums(column.values, grouping);
+    return aggregateGroups(column, grouping, "sum").map((result) => (result.value === null ? Number.NaN : (result.value as number)));
+  },
+});
+
+function exactGroupSums(values: Float64Array, grouping: Grouping): number[] {
+  const groups = grouping.keys.length;
+  const hi = new Float64Array(groups);
+  const lo = new Float64Array(groups);
+  const { rows, groupOf } = grouping;
+  for (let i = 0; i < rows.length; i++) {
+    const g = groupOf[i];
+    if (g < 0) continue;
+    const v = values[rows[i]];
+    const h = Math.floor(v / INTEGER_SPLIT);
+    hi[g] += h;
+    lo[g] += v - h * INTEGER_SPLIT;
+  }
+  return Array.from(hi, (h, g) => combineSplitSum(h, lo[g]));
+}

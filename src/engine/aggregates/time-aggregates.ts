@@ -1,0 +1,172 @@
+/**
+ * Timing of the aggregation kernels against pandas on the 145,000-row benchmark dataset (bench/datasets.ts),
+ * run by hand, not by the test suite:
+ *
+ *   npx tsx src/engine/aggregates/time-aggregates.ts
+ *
+ * Each measurement is the median of RUNS runs after a warm-up, on an already parsed table (pandas: a loaded
+ * DataFrame, timed inside Python), taken in alternating rounds so both sides see the same machine load.
+ * Grouped measurements include grouping on both sides (a fresh `groupby` per run; the engine's groupRows).
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { generateBenchCsv } from "../../../bench/datasets";
+import { parseCsv } from "../csv/parse-csv";
+import { findColumn } from "../ops/find-column";
+import { groupRows } from "../ops/group-rows";
+import type { Table } from "../table/types";
+import { findAggregateOp } from "./aggregate-ops";
+import { crosstab } from "./crosstab";
+import { describe } from "./describe";
+import { valueCounts } from "./value-counts";
+
+const RUNS = 21;
+
+interface Measurement {
+  name: string;
+  engine: (table: Table, rows: Uint32Array) => unknown;
+  pandas: string;
+}
+
+function op(name: string) {
+  const found = findAggregateOp(name);
+  if (found === undefined) throw new Error(name);
+  return found;
+}
+
+const MEASUREMENTS: Measurement[] = [
+  {
+    name: "6 aggregations of price by region (min, max, median, q1, q3, skew)",
+    engine(table, rows) {
+      const grouping = groupRows(table, rows, ["region"]);
+      const price = findColumn(table, "price", "plan");
+      return [
+        op("min").grouped(price, grouping, {}),
+        op("max").grouped(price, grouping, {}),
+        op("median").grouped(price, grouping, {}),
+        op("quantile").grouped(price, grouping, { q: 0.25 }),
+        op("quantile").grouped(price, grouping, { q: 0.75 }),
+        op("skew").grouped(price, grouping, {}),
+      ];
+    },
+    pandas: "g = df.groupby('region')['price']; [g.min(), g.max(), g.median(), g.quantile(0.25), g.quantile(0.75), g.skew()]",
+  },
+  {
+    name: "6 aggregations of price by region (count, sum, mean, std, min, max)",
+    engine(table, rows) {
+      const grouping = groupRows(table, rows, ["region"]);
+      const price = findColumn(table, "price", "plan");
+      return ["count", "sum", "mean", "std", "min", "max"].map((name) => op(name).grouped(price, grouping, {}));
+    },
+    pandas: "g = df.groupby('region')['price']; [g.count(), g.sum(), g.mean(), g.std(), g.min(), g.max()]",
+  },
+  {
+    name: "quantile 0.9 of price",
+    engine: (table, rows) => op("quantile").ungrouped(findColumn(table, "price", "plan"), rows, { q: 0.9 }),
+    pandas: "df['price'].quantile(0.9)",
+  },
+  {
+    name: "quantile 0.9 of price by region",
+    engine: (table, rows) => op("quantile").grouped(findColumn(table, "price", "plan"), groupRows(table, rows, ["region"]), { q: 0.9 }),
+    pandas: "df.groupby('region')['price'].quantile(0.9)",
+  },
+  {
+    name: "value_counts of region (string)",
+    engine: (table, rows) => valueCounts(findColumn(table, "region", "plan"), rows),
+    pandas: "df['region'].value_counts()",
+  },
+  {
+    name: "value_counts of price (float, ~10k distinct)",
+    engine: (table, rows) => valueCounts(findColumn(table, "price", "plan"), rows),
+    pandas: "df['price'].value_counts()",
+  },
+  {
+    name: "value_counts of id (145k distinct), limit 10",
+    engine: (table, rows) => valueCounts(findColumn(table, "id", "plan"), rows, { limit: 10 }),
+    pandas: "df['id'].value_counts().head(10)",
+  },
+  {
+    name: "describe of price",
+    engine: (table, rows) => describe(findColumn(table, "price", "plan"), rows),
+    pandas: "df['price'].describe()",
+  },
+  {
+    name: "crosstab region x status, margins",
+    engine: (table, rows) => crosstab(findColumn(table, "region", "plan"), findColumn(table, "status", "plan"), rows, { margins: true }),
+    pandas: "pd.crosstab(df['region'], df['status'], margins=True)",
+  },
+  {
+    name: "mode of note (string)",
+    engine: (table, rows) => op("mode").ungrouped(findColumn(table, "note", "plan"), rows, {}),
+    pandas: "df['note'].mode()",
+  },
+];
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function timeEngine(run: () => unknown): number {
+  run();
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    run();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+/**
+ * A Python process that loads the same CSV once and then times one pandas snippet per request line, so that
+ * pandas and the engine are measured alternately, under the same machine load.
+ */
+function startPandas(path: string): (name: string, code: string) => Promise<number> {
+  const script = `import json, sys, time, statistics, warnings
+warnings.filterwarnings("ignore")
+import pandas as pd
+df = pd.read_csv(sys.argv[1], parse_dates=["day", "created_at"])
+print("ready", flush=True)
+for line in sys.stdin:
+    code = json.loads(line)
+    exec(code)
+    ts = []
+    for _ in range(${RUNS}):
+        t = time.perf_counter(); exec(code); ts.append((time.perf_counter() - t) * 1000)
+    print(json.dumps(statistics.median(ts)), flush=True)`;
+  const child = spawn("/usr/bin/python3", ["-c", script, path], { stdio: ["pipe", "pipe", "inherit"] });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const ready = lines.next();
+  process.on("exit", () => child.kill());
+  return async (_name, code) => {
+    await ready;
+    child.stdin.write(`${JSON.stringify(code)}\n`);
+    const { value } = await lines.next();
+    return Number(value);
+  };
+}
+
+const ROUNDS = 3;
+const csv = generateBenchCsv();
+const path = join(mkdtempSync(join(tmpdir(), "wake-aggregates-")), "bench.csv");
+writeFileSync(path, csv);
+const table = parseCsv(csv);
+const rows = Uint32Array.from({ length: table.rowCount }, (_, i) => i);
+const pandas = startPandas(path);
+console.log(`${table.rowCount} rows; per side the median over ${ROUNDS} alternating rounds of the median of ${RUNS} runs\n`);
+console.log("| measurement | engine ms | pandas ms | ratio |\n|---|---:|---:|---:|");
+for (const m of MEASUREMENTS) {
+  const engine: number[] = [];
+  const reference: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    reference.push(await pandas(m.name, m.pandas));
+    engine.push(timeEngine(() => m.engine(table, rows)));
+  }
+  const [e, p] = [median(engine), median(reference)];
+  console.log(`| ${m.name} | ${e.toFixed(2)} | ${p.toFixed(2)} | ${(e / p).toFixed(2)}x |`);
+}
+process.exit(0);
