@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { parseCsv } from "./csv/parse-csv";
 import { EngineError } from "./errors";
 import { executePlan } from "./execute-plan";
 import { MAX_PLAN_COST, estimatePlanCost } from "./ops/estimate-plan-cost";
@@ -160,5 +163,20 @@ describe("string filters", () => {
     expect(keep(">=", "\uFF21")).toEqual([0, 1]);
     expect(keep("<", "\u{1F600}")).toEqual([1, 2]);
     expect(keep("<=", "a")).toEqual([2]);
+  });
+});
+
+describe("v1 sum and mean past numpy's 8,192-value blocks", () => {
+  // pandas sums 8,192-value blocks pairwise and adds the block sums in order; one pairwise tree over all rows
+  // differs, far beyond rounding on cancelling data (±3e15 offsets). References: the aggregates golden fixtures.
+  const fixtures = fileURLToPath(new URL("./aggregates/fixtures/", import.meta.url).href);
+  const big = parseCsv(new Uint8Array(readFileSync(`${fixtures}large.csv`)));
+  const cases = (JSON.parse(readFileSync(`${fixtures}cases.json`, "utf8")) as Array<{ csv: string; op: string; column: string; group_by: string[]; expected: number }>)
+    .filter((c) => c.csv === "large.csv" && (c.op === "sum" || c.op === "mean") && c.group_by.length === 0);
+
+  it("has the cases", () => expect(cases.length).toBeGreaterThanOrEqual(4));
+  it.each(cases.map((c) => [`${c.op} ${c.column}`, c] as const))("%s equals pandas", (_name, c) => {
+    const value = executePlan(big, plan({ operation: c.op as "sum" | "mean", target_column: c.column })).result as { value: number };
+    expect(Math.abs(value.value - c.expected)).toBeLessThanOrEqual(1e-9 * Math.abs(c.expected));
   });
 });

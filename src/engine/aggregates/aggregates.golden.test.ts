@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parseCsv } from "../csv/parse-csv";
 import { EngineError } from "../errors";
 import { compareResult } from "../golden/compare-result";
-import { findColumn } from "../ops/find-column";
+import { frameColumn, initialFrame } from "../frame/frame";
 import { groupRows } from "../ops/group-rows";
 import type { Table } from "../table/types";
 import type { AggregateParams } from "./aggregate-op";
@@ -64,16 +64,16 @@ function run(golden: Case): unknown {
   const rows = rowsOf(table, golden);
   if (golden.kind === "aggregate") {
     const op = findAggregateOp(golden.op!)!;
-    const column = golden.column === null ? null : findColumn(table, golden.column!, "plan.aggregations[0].column");
+    const column = golden.column === null ? null : frameColumn(initialFrame(table), golden.column!, "plan.aggregations[0].column");
     const params = golden.params as AggregateParams;
     const keys = golden.group_by!;
     if (keys.length === 0) return op.ungrouped(column, rows, params);
-    const grouping = groupRows(table, rows, keys);
+    const grouping = groupRows(initialFrame(table), rows, keys);
     const values = op.grouped(column, grouping, params);
     expect(values.length).toBe(grouping.keys.length);
     return grouping.keys.map((key, g) => ({ key: Object.fromEntries(keys.map((name, i) => [name, key[i]])), value: values[g] }));
   }
-  const columns = golden.columns!.map((name) => findColumn(table, name, "plan.column"));
+  const columns = golden.columns!.map((name) => frameColumn(initialFrame(table), name, "plan.column"));
   if (golden.kind === "value_counts") return valueCounts(columns[0], rows, golden.params as ValueCountsOptions);
   if (golden.kind === "describe") return describeColumn(columns[0], rows, golden.params as DescribeOptions);
   return crosstab(columns[0], columns[1], rows, golden.params as CrosstabOptions);

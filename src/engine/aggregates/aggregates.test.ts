@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../csv/parse-csv";
-import { findColumn } from "../ops/find-column";
+import { frameColumn, initialFrame } from "../frame/frame";
 import { groupRows } from "../ops/group-rows";
 import type { Column } from "../table/types";
 import type { AggregateOpName } from "./aggregate-op";
@@ -29,7 +29,7 @@ const table = parseCsv(
   ),
 );
 const rows = Uint32Array.from({ length: table.rowCount }, (_, i) => i);
-const column = (name: string): Column => findColumn(table, name, "plan");
+const column = (name: string): Column => frameColumn(initialFrame(table), name, "plan");
 const op = (name: string) => findAggregateOp(name)!;
 
 describe("the aggregation op registry", () => {
@@ -52,7 +52,7 @@ describe("the aggregation op registry", () => {
 
   it("refuses a column of a type the op does not accept, and a missing column", () => {
     expect(() => op("sum").ungrouped(column("label"), rows, {})).toThrowError(expect.objectContaining({ code: "incompatible_type" }));
-    expect(() => op("std").grouped(column("when"), groupRows(table, rows, ["g"]), {})).toThrowError(
+    expect(() => op("std").grouped(column("when"), groupRows(initialFrame(table), rows, ["g"]), {})).toThrowError(
       expect.objectContaining({ code: "incompatible_type" }),
     );
     expect(() => op("first").ungrouped(null, rows, {})).toThrowError(expect.objectContaining({ code: "missing_field" }));
@@ -82,7 +82,7 @@ describe("the aggregation op registry", () => {
   });
 
   it("gives the same results whatever other kernels ran in between (scratch buffers are not shared state)", () => {
-    const grouping = groupRows(table, rows, ["g"]);
+    const grouping = groupRows(initialFrame(table), rows, ["g"]);
     const alone = ["median", "quantile", "skew", "mode", "count_distinct"].map((name) => op(name).grouped(column("price"), grouping, {}));
     const interleaved = ["median", "quantile", "skew", "mode", "count_distinct"].map((name) => {
       op("quantile").ungrouped(column("qty"), rows, { q: 0.9 });
@@ -130,7 +130,7 @@ describe("crosstab", () => {
     for (let i = 0; i < 100; i++) lines.push(`${i},${(i * 7) % 100}`, `${i},${(i * 13) % 100}`);
     const wide = parseCsv(new TextEncoder().encode(lines.join("\n")));
     const all = Uint32Array.from({ length: wide.rowCount }, (_, i) => i);
-    expect(() => crosstab(findColumn(wide, "a", "plan"), findColumn(wide, "b", "plan"), all)).toThrowError(
+    expect(() => crosstab(frameColumn(initialFrame(wide), "a", "plan"), frameColumn(initialFrame(wide), "b", "plan"), all)).toThrowError(
       expect.objectContaining({ code: "too_many_groups" }),
     );
   });

@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { generateBenchCsv } from "../../../bench/datasets";
 import { parseCsv } from "../csv/parse-csv";
-import { findColumn } from "../ops/find-column";
+import { frameColumn, initialFrame } from "../frame/frame";
 import { groupRows } from "../ops/group-rows";
 import type { Table } from "../table/types";
 import { findAggregateOp } from "./aggregate-ops";
@@ -41,8 +41,8 @@ const MEASUREMENTS: Measurement[] = [
   {
     name: "6 aggregations of price by region (min, max, median, q1, q3, skew)",
     engine(table, rows) {
-      const grouping = groupRows(table, rows, ["region"]);
-      const price = findColumn(table, "price", "plan");
+      const grouping = groupRows(initialFrame(table), rows, ["region"]);
+      const price = frameColumn(initialFrame(table), "price", "plan");
       return [
         op("min").grouped(price, grouping, {}),
         op("max").grouped(price, grouping, {}),
@@ -57,50 +57,50 @@ const MEASUREMENTS: Measurement[] = [
   {
     name: "6 aggregations of price by region (count, sum, mean, std, min, max)",
     engine(table, rows) {
-      const grouping = groupRows(table, rows, ["region"]);
-      const price = findColumn(table, "price", "plan");
+      const grouping = groupRows(initialFrame(table), rows, ["region"]);
+      const price = frameColumn(initialFrame(table), "price", "plan");
       return ["count", "sum", "mean", "std", "min", "max"].map((name) => op(name).grouped(price, grouping, {}));
     },
     pandas: "g = df.groupby('region')['price']; [g.count(), g.sum(), g.mean(), g.std(), g.min(), g.max()]",
   },
   {
     name: "quantile 0.9 of price",
-    engine: (table, rows) => op("quantile").ungrouped(findColumn(table, "price", "plan"), rows, { q: 0.9 }),
+    engine: (table, rows) => op("quantile").ungrouped(frameColumn(initialFrame(table), "price", "plan"), rows, { q: 0.9 }),
     pandas: "df['price'].quantile(0.9)",
   },
   {
     name: "quantile 0.9 of price by region",
-    engine: (table, rows) => op("quantile").grouped(findColumn(table, "price", "plan"), groupRows(table, rows, ["region"]), { q: 0.9 }),
+    engine: (table, rows) => op("quantile").grouped(frameColumn(initialFrame(table), "price", "plan"), groupRows(initialFrame(table), rows, ["region"]), { q: 0.9 }),
     pandas: "df.groupby('region')['price'].quantile(0.9)",
   },
   {
     name: "value_counts of region (string)",
-    engine: (table, rows) => valueCounts(findColumn(table, "region", "plan"), rows),
+    engine: (table, rows) => valueCounts(frameColumn(initialFrame(table), "region", "plan"), rows),
     pandas: "df['region'].value_counts()",
   },
   {
     name: "value_counts of price (float, ~10k distinct)",
-    engine: (table, rows) => valueCounts(findColumn(table, "price", "plan"), rows),
+    engine: (table, rows) => valueCounts(frameColumn(initialFrame(table), "price", "plan"), rows),
     pandas: "df['price'].value_counts()",
   },
   {
     name: "value_counts of id (145k distinct), limit 10",
-    engine: (table, rows) => valueCounts(findColumn(table, "id", "plan"), rows, { limit: 10 }),
+    engine: (table, rows) => valueCounts(frameColumn(initialFrame(table), "id", "plan"), rows, { limit: 10 }),
     pandas: "df['id'].value_counts().head(10)",
   },
   {
     name: "describe of price",
-    engine: (table, rows) => describe(findColumn(table, "price", "plan"), rows),
+    engine: (table, rows) => describe(frameColumn(initialFrame(table), "price", "plan"), rows),
     pandas: "df['price'].describe()",
   },
   {
     name: "crosstab region x status, margins",
-    engine: (table, rows) => crosstab(findColumn(table, "region", "plan"), findColumn(table, "status", "plan"), rows, { margins: true }),
+    engine: (table, rows) => crosstab(frameColumn(initialFrame(table), "region", "plan"), frameColumn(initialFrame(table), "status", "plan"), rows, { margins: true }),
     pandas: "pd.crosstab(df['region'], df['status'], margins=True)",
   },
   {
     name: "mode of note (string)",
-    engine: (table, rows) => op("mode").ungrouped(findColumn(table, "note", "plan"), rows, {}),
+    engine: (table, rows) => op("mode").ungrouped(frameColumn(initialFrame(table), "note", "plan"), rows, {}),
     pandas: "df['note'].mode()",
   },
 ];

@@ -1,8 +1,8 @@
 import { EngineError } from "../errors";
 import type { Column } from "../table/types";
 import { median } from "../stats/median";
-import { pairwiseSum } from "../stats/pairwise-sum";
-import { sampleStandardDeviation } from "../stats/sample-standard-deviation";
+import { numpySum } from "../stats/numpy-sum";
+import { twoPassVariance } from "../stats/two-pass-variance";
 
 export type Aggregation = "mean" | "sum" | "count" | "min" | "max" | "std" | "median";
 
@@ -56,7 +56,7 @@ export function aggregateRows(column: Column | null, rows: Uint32Array, operatio
         const v = values[rows[i]];
         if (v === v) { buffer[i] = v; count++; } else buffer[i] = 0;
       }
-      const sum = pairwiseSum(buffer, 0, n);
+      const sum = numpySum(buffer, n);
       if (operation === "sum") return { value: finite(sum), count };
       return { value: count === 0 ? null : finite(sum / count), count };
     }
@@ -68,7 +68,7 @@ export function aggregateRows(column: Column | null, rows: Uint32Array, operatio
         const v = values[rows[i]];
         if (v === v) buffer[count++] = v;
       }
-      const value = operation === "std" ? sampleStandardDeviation(buffer, count) : median(buffer, count);
+      const value = operation === "std" ? Math.sqrt(twoPassVariance(buffer, count, 1)) : median(buffer, count);
       return { value: finite(value), count };
     }
     case "min":

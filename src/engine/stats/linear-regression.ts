@@ -1,5 +1,5 @@
 import { neumaierSum } from "./neumaier-sum";
-import { pairwiseSum } from "./pairwise-sum";
+import { numpySum } from "./numpy-sum";
 import { studentTSf } from "./student-t-sf";
 
 export interface LinearFit {
@@ -38,8 +38,8 @@ export interface LinearFit {
  * @example linearRegression(new Float64Array([1, 2, 3]), new Float64Array([2, 4, 7]), 3).slope // 2.5
  */
 export function linearRegression(x: Float64Array, y: Float64Array, n: number): LinearFit {
-  const xMean = n > 0 ? pairwiseSum(x, 0, n) / n : Number.NaN;
-  const yMean = n > 0 ? pairwiseSum(y, 0, n) / n : Number.NaN;
+  const xMean = n > 0 ? numpySum(x, n) / n : Number.NaN;
+  const yMean = n > 0 ? numpySum(y, n) / n : Number.NaN;
   const sxx = neumaierSum(n, (i) => (x[i] - xMean) * (x[i] - xMean));
   if (n < 2 || !(sxx > 0)) return undefinedFit(n, xMean, sxx);
   const sxy = neumaierSum(n, (i) => (x[i] - xMean) * (y[i] - yMean));

@@ -1,4 +1,4 @@
-import { pairwiseSum } from "./pairwise-sum";
+import { numpySum } from "./numpy-sum";
 import { regularizedIncompleteBeta } from "./regularized-incomplete-beta";
 
 export interface CorrelationTest {
@@ -26,8 +26,8 @@ export interface CorrelationTest {
 export function pearsonCorrelation(x: Float64Array, y: Float64Array, n: number): CorrelationTest {
   if (n < 2 || isConstant(x, n) || isConstant(y, n)) return { coefficient: Number.NaN, pValue: Number.NaN };
   if (n === 2) return { coefficient: Math.sign(x[1] - x[0]) * Math.sign(y[1] - y[0]), pValue: 1 };
-  const xMean = pairwiseSum(x, 0, n) / n;
-  const yMean = pairwiseSum(y, 0, n) / n;
+  const xMean = numpySum(x, n) / n;
+  const yMean = numpySum(y, n) / n;
   const { xNorm, yNorm } = deviationNorms(x, y, n, xMean, yMean);
   const r = Math.max(-1, Math.min(1, normalizedCrossProduct(x, y, n, xMean, yMean, xNorm, yNorm)));
   const ab = n / 2 - 1;

@@ -3,7 +3,7 @@ import type { EngineProblem } from "../errors";
 import { frameColumn } from "../frame/frame";
 import { ColumnRefSchema } from "../plan/plan-fields";
 import { makeProblem, quote } from "../plan/plan-problems";
-import { pairwiseSum } from "../stats/pairwise-sum";
+import { numpySum } from "../stats/numpy-sum";
 import type { ValueColumn } from "../table/types";
 import type { StepModule } from "./step";
 import { unknownColumn } from "./step-problems";
@@ -65,7 +65,7 @@ export const dropOutliersStep: StepModule<DropOutliers> = {
 /** scipy.stats.zscore over the present values: mean and population std by numpy's pairwise sums. */
 function zscoreTest(present: Float64Array, n: number, threshold: number): (x: number) => boolean {
   if (n === 0) return () => true;
-  const mean = pairwiseSum(present, 0, n) / n;
+  const mean = numpySum(present, n) / n;
   const squares = new Float64Array(n);
   let constant = true;
   for (let i = 0; i < n; i++) {
@@ -74,7 +74,7 @@ function zscoreTest(present: Float64Array, n: number, threshold: number): (x: nu
     if (present[i] !== present[0]) constant = false;
   }
   if (constant) return () => true;
-  const std = Math.sqrt(pairwiseSum(squares, 0, n) / n);
+  const std = Math.sqrt(numpySum(squares, n) / n);
   return (x) => !(Math.abs((x - mean) / std) > threshold);
 }
 

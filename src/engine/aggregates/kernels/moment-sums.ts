@@ -1,5 +1,5 @@
 import { F64_FILLED, F64_SQUARES, scratchFloat64 } from "../scratch";
-import { numpySum } from "./numpy-sum";
+import { numpySum } from "../../stats/numpy-sum";
 
 /** The sums pandas' nanskew/nankurt build from a Series before their formulas. */
 export interface MomentSums {

@@ -2,7 +2,7 @@ import type { Grouping } from "../../ops/group-rows";
 import type { ValueColumn } from "../../table/types";
 import { gatherSeries } from "../column-values";
 import { groupVariances } from "../kernels/group-variances";
-import { twoPassVariance } from "../kernels/two-pass-variance";
+import { twoPassVariance } from "../../stats/two-pass-variance";
 
 /** Which statistic of the variance: the variance itself, its square root, or the standard error of the mean. */
 export type Dispersion = "var" | "std" | "sem";

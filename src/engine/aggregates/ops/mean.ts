@@ -4,7 +4,7 @@ import { formatValue, gatherFilled } from "../column-values";
 import { defineOp, ORDERED_NUMERIC_TYPES } from "../define-op";
 import { INTEGER_SPLIT } from "../kernels/exact-integer-sum";
 import { exactMeanMilliseconds, roundedMean } from "../kernels/exact-mean-milliseconds";
-import { numpySum } from "../kernels/numpy-sum";
+import { numpySum } from "../../stats/numpy-sum";
 
 /**
  * `mean` of the non-missing values (NaN when there are none; booleans: the share of True):

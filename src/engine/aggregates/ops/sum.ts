@@ -5,7 +5,7 @@ import { gatherFilled } from "../column-values";
 import { defineOp, NUMERIC_TYPES } from "../define-op";
 import { combineSplitSum, exactIntegerSum, INTEGER_SPLIT } from "../kernels/exact-integer-sum";
 import { isInt64Column } from "../is-int64-column";
-import { numpySum } from "../kernels/numpy-sum";
+import { numpySum } from "../../stats/numpy-sum";
 
 /**
  * `sum` of the non-missing values (0 when there are none; booleans count True as 1):

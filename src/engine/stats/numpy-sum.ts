@@ -1,4 +1,4 @@
-import { pairwiseSum } from "../../stats/pairwise-sum";
+import { pairwiseSum } from "./pairwise-sum";
 
 /** numpy's reduction buffer size: `np.add.reduce` hands its inner loop at most this many elements at a time. */
 export const NUMPY_BUFFER_SIZE = 8192;
