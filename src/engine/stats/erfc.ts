@@ -44,7 +44,7 @@ export function erfSmall(x: number): number {
 /**
  * e^{x²} erfc(x) for x > 0.46875 (the rational part of erfc without its Gaussian factor).
  *
- * @example erfcx(5) // 0.1107046377339686
+ * @example erfcx(5) // 0.11070463773306863
  */
 export function erfcx(x: number): number {
   if (x <= ERF_SMALL) return Math.exp(x * x) * (1 - erfSmall(x));
