@@ -4,7 +4,7 @@ import { buildDesign } from "./build-design";
 import { codeDesign } from "./code-design";
 import { codeRecords } from "./code-records";
 import type { ModelSpec } from "./design";
-import { allRows, fixtureTable, readFixture, type FixtureColumn, type FixtureNumber } from "./fixtures/fixture-table";
+import { allRows, fixtureTable, readCases, type FixtureColumn, type FixtureNumber } from "./fixtures/fixture-table";
 import { pythonFloatRepr } from "./python-float-repr";
 
 interface DesignCase {
@@ -15,7 +15,7 @@ interface DesignCase {
   expected: { error: string } | { names: string[]; x: FixtureNumber[][]; y: FixtureNumber[]; n: number; classes?: Array<string | number | boolean> };
 }
 
-const cases = readFixture<DesignCase[]>("design.json");
+const cases = readCases<DesignCase>("design.json");
 
 describe("design matrices against patsy (statsmodels formulas)", () => {
   it.each(cases.map((c) => [c.id, c] as const))("%s", (_id, golden) => {
@@ -61,6 +61,27 @@ describe("coding new rows", () => {
     expect(() => codeRecords(design.encoding, [{ x: 2, g: "zzz" }])).toThrowError(expect.objectContaining({ code: "unknown_category" }) as unknown as EngineError);
     expect(() => codeRecords(design.encoding, [{ g: "a" }])).toThrowError(expect.objectContaining({ code: "invalid_prediction_input" }) as unknown as EngineError);
     expect(() => codeRecords(design.encoding, [{ x: "2", g: "a" }])).toThrowError(expect.objectContaining({ code: "invalid_prediction_input" }) as unknown as EngineError);
+  });
+
+  it("refuses infinite values, as statsmodels and scikit-learn do", () => {
+    const withInfinity = fixtureTable([
+      { name: "y", type: "float", values: [1, 2, 3] },
+      { name: "x", type: "float", values: [1, Number.POSITIVE_INFINITY, 3] },
+    ]);
+    expect(() => buildDesign(withInfinity, { target: "y", predictors: [{ column: "x" }], intercept: true }, allRows(withInfinity), "numeric")).toThrowError(
+      expect.objectContaining({ code: "non_finite_value" }) as unknown as EngineError,
+    );
+  });
+
+  it("refuses a design over the memory cap before allocating it", () => {
+    const n = 100_000;
+    const wide = fixtureTable([
+      { name: "y", type: "float", values: Array.from({ length: n }, (_, i) => i) },
+      { name: "id", type: "string", values: Array.from({ length: n }, (_, i) => `level ${i % 100}`) },
+    ]);
+    expect(() => buildDesign(wide, { target: "y", predictors: [{ column: "id" }], intercept: true }, allRows(wide), "numeric")).toThrowError(
+      expect.objectContaining({ code: "design_too_large" }) as unknown as EngineError,
+    );
   });
 
   it("refuses datetime predictors", () => {

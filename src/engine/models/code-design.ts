@@ -10,7 +10,7 @@ import { levelCoder } from "./level-coder";
  * a test set or new data lines up with the coefficients. Rows with a missing predictor (or, when
  * `withTarget`, a missing target) are dropped; `design.rows` lists the rows kept. A categorical value the
  * encoding has no level for is refused (`unknown_category`), as is a target value outside the two classes
- * (`invalid_target`). Without `withTarget`, `y` is empty and the target column need not exist.
+ * (`invalid_target`) and an infinite number (`non_finite_value`, as statsmodels and scikit-learn refuse it). Without `withTarget`, `y` is empty and the target column need not exist.
  *
  * @example codeDesign(table, train.encoding, testRows, true).x
  */
@@ -34,6 +34,7 @@ export function codeDesign(table: Table, encoding: DesignEncoding, rows: Uint32A
     if (term.kind === "numeric") {
       const values = (column as Exclude<Column, { type: "string" }>).values;
       for (let i = 0; i < n; i++) x[offset + i] = values[used[i]];
+      checkFinite(x.subarray(offset, offset + n), term.column);
       offset += n;
       return;
     }
@@ -51,6 +52,7 @@ export function codeDesign(table: Table, encoding: DesignEncoding, rows: Uint32A
     if (encoding.target.kind === "numeric") {
       const values = (target as Exclude<Column, { type: "string" }>).values;
       for (let i = 0; i < n; i++) y[i] = values[used[i]];
+      checkFinite(y, target.name);
     } else {
       const classes = encoding.target.classes;
       const code = levelCoder(target, classes);
@@ -64,6 +66,15 @@ export function codeDesign(table: Table, encoding: DesignEncoding, rows: Uint32A
     }
   }
   return { encoding, x, y, n, p, rows: used };
+}
+
+/** statsmodels ("exog contains inf or nans") and scikit-learn ("Input contains infinity") refuse infinite values. */
+function checkFinite(values: Float64Array, name: string): void {
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) {
+      throw new EngineError("non_finite_value", `Column "${name}" holds ${values[i]} in a row the model uses; models need finite numbers (filter the row out first).`);
+    }
+  }
 }
 
 function unknownCategory(column: Column, row: number, name: string, levels: readonly Level[]): EngineError {
