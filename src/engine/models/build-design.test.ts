@@ -1,3 +1,4 @@
+import { initialFrame } from "../frame/frame";
 import { describe, expect, it } from "vitest";
 import { EngineError } from "../errors";
 import { buildDesign } from "./build-design";
@@ -20,7 +21,7 @@ const cases = readCases<DesignCase>("design.json");
 describe("design matrices against patsy (statsmodels formulas)", () => {
   it.each(cases.map((c) => [c.id, c] as const))("%s", (_id, golden) => {
     const table = fixtureTable(golden.columns);
-    const run = () => buildDesign(table, golden.spec, allRows(table), golden.target_kind);
+    const run = () => buildDesign(initialFrame(table), golden.spec, allRows(table), golden.target_kind);
     const expected = golden.expected;
     if ("error" in expected) {
       expect(run).toThrowError(expect.objectContaining({ code: expected.error }) as unknown as EngineError);
@@ -36,7 +37,7 @@ describe("design matrices against patsy (statsmodels formulas)", () => {
       expect(design.encoding.target.classes).toEqual(expected.classes);
     }
     // Coding the same rows again with the encoding reproduces the matrix.
-    expect(codeDesign(table, design.encoding, design.rows, true).x).toEqual(design.x);
+    expect(codeDesign(initialFrame(table), design.encoding, design.rows, true).x).toEqual(design.x);
   });
 });
 
@@ -46,10 +47,10 @@ describe("coding new rows", () => {
     { name: "g", type: "string", values: ["a", "b", "a", "c", "d"] },
     { name: "x", type: "float", values: [0.5, 1.5, 2.5, 3.5, 4.5] },
   ]);
-  const design = buildDesign(table, { target: "y", predictors: [{ column: "x" }, { column: "g" }], intercept: true }, Uint32Array.of(0, 1, 2, 3), "numeric");
+  const design = buildDesign(initialFrame(table), { target: "y", predictors: [{ column: "x" }, { column: "g" }], intercept: true }, Uint32Array.of(0, 1, 2, 3), "numeric");
 
   it("refuses a level the model was not fitted on", () => {
-    expect(() => codeDesign(table, design.encoding, Uint32Array.of(4), true)).toThrowError(
+    expect(() => codeDesign(initialFrame(table), design.encoding, Uint32Array.of(4), true)).toThrowError(
       expect.objectContaining({ code: "unknown_category", message: expect.stringContaining('"d"') }) as unknown as EngineError,
     );
   });
@@ -68,7 +69,7 @@ describe("coding new rows", () => {
       { name: "y", type: "float", values: [1, 2, 3] },
       { name: "x", type: "float", values: [1, Number.POSITIVE_INFINITY, 3] },
     ]);
-    expect(() => buildDesign(withInfinity, { target: "y", predictors: [{ column: "x" }], intercept: true }, allRows(withInfinity), "numeric")).toThrowError(
+    expect(() => buildDesign(initialFrame(withInfinity), { target: "y", predictors: [{ column: "x" }], intercept: true }, allRows(withInfinity), "numeric")).toThrowError(
       expect.objectContaining({ code: "non_finite_value" }) as unknown as EngineError,
     );
   });
@@ -79,7 +80,7 @@ describe("coding new rows", () => {
       { name: "y", type: "float", values: Array.from({ length: n }, (_, i) => i) },
       { name: "id", type: "string", values: Array.from({ length: n }, (_, i) => `level ${i % 100}`) },
     ]);
-    expect(() => buildDesign(wide, { target: "y", predictors: [{ column: "id" }], intercept: true }, allRows(wide), "numeric")).toThrowError(
+    expect(() => buildDesign(initialFrame(wide), { target: "y", predictors: [{ column: "id" }], intercept: true }, allRows(wide), "numeric")).toThrowError(
       expect.objectContaining({ code: "design_too_large" }) as unknown as EngineError,
     );
   });
@@ -89,7 +90,7 @@ describe("coding new rows", () => {
       { name: "y", type: "float", values: [1, 2] },
       { name: "when", type: "datetime", values: [1.7e12, 1.8e12] },
     ]);
-    expect(() => buildDesign(withDates, { target: "y", predictors: [{ column: "when" }], intercept: true }, allRows(withDates), "numeric")).toThrowError(
+    expect(() => buildDesign(initialFrame(withDates), { target: "y", predictors: [{ column: "when" }], intercept: true }, allRows(withDates), "numeric")).toThrowError(
       expect.objectContaining({ code: "incompatible_type" }) as unknown as EngineError,
     );
   });

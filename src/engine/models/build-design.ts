@@ -1,6 +1,6 @@
 import { EngineError } from "../errors";
-import { findColumn } from "../ops/find-column";
-import type { Column, Table } from "../table/types";
+import { frameColumn, type Frame } from "../frame/frame";
+import type { Column } from "../table/types";
 import { binaryClasses } from "./binary-classes";
 import { categoricalLevels } from "./categorical-levels";
 import { codeDesign } from "./code-design";
@@ -26,18 +26,18 @@ import { pythonFloatRepr, pythonIntRepr } from "./python-float-repr";
  * 0/1 with scikit-learn's positive class (see `binaryClasses`). Datetime predictors are refused
  * (`incompatible_type`); so is a text or datetime target for OLS (`invalid_target`).
  *
- * @example buildDesign(table, { target: "mpg", predictors: [{ column: "weight" }, { column: "origin" }], intercept: true }, rows, "numeric").encoding.names
+ * @example buildDesign(frame, { target: "mpg", predictors: [{ column: "weight" }, { column: "origin" }], intercept: true }, rows, "numeric").encoding.names
  *   // ["Intercept", "origin[T.japan]", "origin[T.usa]", "weight"]
  */
-export function buildDesign(table: Table, spec: ModelSpec, rows: Uint32Array, targetKind: "numeric" | "binary"): Design {
-  const target = findColumn(table, spec.target, "model.target");
+export function buildDesign(frame: Frame, spec: ModelSpec, rows: Uint32Array, targetKind: "numeric" | "binary"): Design {
+  const target = frameColumn(frame, spec.target, "model.target");
   if (targetKind === "numeric" && (target.type === "string" || target.type === "datetime")) {
     throw new EngineError("invalid_target", `Column "${target.name}" holds ${target.type === "string" ? "text" : "dates"}; a linear model needs a numeric target.`);
   }
   const seen = new Set<string>();
   const predictors: Array<{ column: Column; categorical: boolean }> = [];
   spec.predictors.forEach((predictor, index) => {
-    const column = findColumn(table, predictor.column, `model.predictors[${index}]`);
+    const column = frameColumn(frame, predictor.column, `model.predictors[${index}]`);
     if (column.type === "datetime") {
       throw new EngineError("incompatible_type", `Column "${column.name}" holds dates and cannot be a predictor; derive a number from it first.`);
     }
@@ -72,7 +72,7 @@ export function buildDesign(table: Table, spec: ModelSpec, rows: Uint32Array, ta
     targetKind === "binary"
       ? { column: target.name, kind: "binary", classes: binaryClasses(target, used) }
       : { column: target.name, kind: "numeric" };
-  return codeDesign(table, { intercept: spec.intercept, terms, names, target: targetEncoding }, used, true);
+  return codeDesign(frame, { intercept: spec.intercept, terms, names, target: targetEncoding }, used, true);
 }
 
 /** patsy prints a level with `repr` of the pandas value: text as it is, True/False, int64 as `4`, float64 as `4.0`. */

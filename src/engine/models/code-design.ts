@@ -1,22 +1,22 @@
 import { EngineError } from "../errors";
-import { findColumn } from "../ops/find-column";
-import type { Column, Table } from "../table/types";
+import { frameColumn, type Frame } from "../frame/frame";
+import type { Column } from "../table/types";
 import { completeRows } from "./complete-rows";
 import { MAX_DESIGN_CELLS, type Design, type DesignEncoding, type Level } from "./design";
 import { levelCoder } from "./level-coder";
 
 /**
- * Codes `rows` of `table` with a fitted design's encoding: the same columns, levels and reference levels, so
+ * Codes `rows` of the frame with a fitted design's encoding: the same columns, levels and reference levels, so
  * a test set or new data lines up with the coefficients. Rows with a missing predictor (or, when
  * `withTarget`, a missing target) are dropped; `design.rows` lists the rows kept. A categorical value the
  * encoding has no level for is refused (`unknown_category`), as is a target value outside the two classes
  * (`invalid_target`) and an infinite number (`non_finite_value`, as statsmodels and scikit-learn refuse it). Without `withTarget`, `y` is empty and the target column need not exist.
  *
- * @example codeDesign(table, train.encoding, testRows, true).x
+ * @example codeDesign(frame, train.encoding, testRows, true).x
  */
-export function codeDesign(table: Table, encoding: DesignEncoding, rows: Uint32Array, withTarget: boolean): Design {
-  const target = withTarget ? findColumn(table, encoding.target.column, "model.target") : undefined;
-  const columns = encoding.terms.map((term, index) => findColumn(table, term.column, `model.predictors[${index}]`));
+export function codeDesign(frame: Frame, encoding: DesignEncoding, rows: Uint32Array, withTarget: boolean): Design {
+  const target = withTarget ? frameColumn(frame, encoding.target.column, "model.target") : undefined;
+  const columns = encoding.terms.map((term, index) => frameColumn(frame, term.column, `model.predictors[${index}]`));
   const used = completeRows(target === undefined ? columns : [target, ...columns], rows);
   const n = used.length;
   const p = encoding.names.length;

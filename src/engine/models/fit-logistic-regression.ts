@@ -35,7 +35,7 @@ export interface LogisticRegressionResult {
  * run with tol=1e-12 and its class predictions match the default fit's; `iterations` counts Newton steps,
  * not lbfgs' `n_iter_`.
  *
- * @example fitLogisticRegression(buildDesign(table, { target: "survived", predictors: [{ column: "age" }], intercept: true }, rows, "binary")).coefficients
+ * @example fitLogisticRegression(buildDesign(frame, { target: "survived", predictors: [{ column: "age" }], intercept: true }, rows, "binary")).coefficients
  */
 export function fitLogisticRegression(design: Design, c = 1): LogisticRegressionResult {
   const { n, p, x, y, encoding } = design;

@@ -1,3 +1,4 @@
+import { initialFrame } from "../frame/frame";
 import { describe, expect, it } from "vitest";
 import { EngineError } from "../errors";
 import { buildDesign } from "./build-design";
@@ -49,7 +50,7 @@ describe("logistic regression against scikit-learn and statsmodels", () => {
 
   it.each(cases.map((c) => [c.id, c] as const))("%s", (_id, golden) => {
     const table = fixtureTable(golden.columns);
-    const design = () => buildDesign(table, golden.spec, allRows(table), "binary");
+    const design = () => buildDesign(initialFrame(table), golden.spec, allRows(table), "binary");
     const expected = golden.expected;
     if ("error" in expected) {
       expect(design).toThrowError(expect.objectContaining({ code: expected.error }) as unknown as EngineError);

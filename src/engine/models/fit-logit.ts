@@ -55,7 +55,7 @@ export interface LogitResult {
  * converging in 50 Newton steps, where well-posed fits take under 10 (statsmodels then warns and returns
  * unconverged coefficients).
  *
- * @example fitLogit(buildDesign(table, { target: "admit", predictors: [{ column: "gre" }], intercept: true }, rows, "binary")).pValues
+ * @example fitLogit(buildDesign(frame, { target: "admit", predictors: [{ column: "gre" }], intercept: true }, rows, "binary")).pValues
  */
 export function fitLogit(design: Design, confidence = 0.95): LogitResult {
   const { n, p, y, encoding } = design;

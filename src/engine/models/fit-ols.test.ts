@@ -1,3 +1,4 @@
+import { initialFrame } from "../frame/frame";
 import { describe, expect, it } from "vitest";
 import { EngineError } from "../errors";
 import { buildDesign } from "./build-design";
@@ -29,7 +30,7 @@ describe("OLS against statsmodels / exact least squares", () => {
 
   it.each(cases.map((c) => [c.id, c] as const))("%s", (_id, golden) => {
     const table = fixtureTable(golden.columns);
-    const run = () => fitOls(buildDesign(table, golden.spec, allRows(table), "numeric"), golden.confidence);
+    const run = () => fitOls(buildDesign(initialFrame(table), golden.spec, allRows(table), "numeric"), golden.confidence);
     const expected = golden.expected;
     if ("error" in expected) {
       expect(run).toThrowError(expect.objectContaining({ code: expected.error }) as unknown as EngineError);
@@ -69,7 +70,7 @@ describe("collinear designs name their columns", () => {
     const golden = byId.get(id)!;
     const table = fixtureTable(golden.columns);
     try {
-      fitOls(buildDesign(table, golden.spec, allRows(table), "numeric"));
+      fitOls(buildDesign(initialFrame(table), golden.spec, allRows(table), "numeric"));
     } catch (error) {
       return (error as EngineError).message;
     }

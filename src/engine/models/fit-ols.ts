@@ -56,7 +56,7 @@ export interface OlsResult {
  * would return a pseudo-inverse solution; fewer rows than coefficients is `insufficient_data`. With n = p the
  * fit is exact and every statistic needing a residual degree of freedom is NaN.
  *
- * @example fitOls(buildDesign(table, { target: "mpg", predictors: [{ column: "weight" }], intercept: true }, rows, "numeric")).coefficients
+ * @example fitOls(buildDesign(frame, { target: "mpg", predictors: [{ column: "weight" }], intercept: true }, rows, "numeric")).coefficients
  */
 export function fitOls(design: Design, confidence = 0.95): OlsResult {
   const { n, p, x, y, encoding } = design;

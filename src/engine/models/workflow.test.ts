@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findColumn } from "../ops/find-column";
+import { frameColumn, initialFrame } from "../frame/frame";
 import { buildDesign } from "./build-design";
 import { classificationMetrics } from "./classification-metrics";
 import { codeDesign } from "./code-design";
@@ -34,7 +34,7 @@ const cases = readCases<WorkflowCase>("workflow.json");
 /** The pipeline a plan runs: complete rows -> split -> fit on train -> code test rows -> predict -> metrics. */
 function split(golden: WorkflowCase) {
   const table = fixtureTable(golden.columns);
-  const columns = [golden.spec.target, ...golden.spec.predictors.map((p) => p.column)].map((name) => findColumn(table, name, "test"));
+  const columns = [golden.spec.target, ...golden.spec.predictors.map((p) => p.column)].map((name) => frameColumn(initialFrame(table), name, "test"));
   const rows = completeRows(columns, allRows(table));
   const { train, test } = trainTestSplit(rows.length, golden.options);
   return { table, trainRows: train.map((i) => rows[i]), testRows: test.map((i) => rows[i]) };
@@ -47,10 +47,10 @@ describe("train/test workflows against scikit-learn", () => {
       const expected = golden.expected;
       expect(Array.from(trainRows)).toEqual(expected.trainRows);
       expect(Array.from(testRows)).toEqual(expected.testRows);
-      const design = buildDesign(table, golden.spec, trainRows, "numeric");
+      const design = buildDesign(initialFrame(table), golden.spec, trainRows, "numeric");
       const fit = fitOls(design);
       fit.names.forEach((name, j) => expectClose(fit.coefficients[j], expected.coefficients[name], 1e-9, 0, name));
-      const test = codeDesign(table, design.encoding, testRows, true);
+      const test = codeDesign(initialFrame(table), design.encoding, testRows, true);
       const predictions = predictLinear(fit.coefficients, test.x, test.n);
       expected.testPredictions.forEach((value, i) => expectClose(predictions[i], value, 1e-9, 0, `prediction ${i}`));
       const metrics = regressionMetrics(test.y, predictions);
@@ -61,11 +61,11 @@ describe("train/test workflows against scikit-learn", () => {
       return;
     }
     const expected = golden.expected;
-    const design = buildDesign(table, golden.spec, trainRows, "binary");
+    const design = buildDesign(initialFrame(table), golden.spec, trainRows, "binary");
     const fit = fitLogisticRegression(design);
     expect(fit.names).toEqual(expected.names);
     expected.coefficients.forEach((value, j) => expectClose(fit.coefficients[j], value, 1e-6, 0, fit.names[j]));
-    const test = codeDesign(table, design.encoding, testRows, true);
+    const test = codeDesign(initialFrame(table), design.encoding, testRows, true);
     const predicted = predictClasses(predictLinear(fit.coefficients, test.x, test.n)).classes;
     const reference = expected.defaultConverged ? expected.default : expected.tight;
     expect(Array.from(predicted)).toEqual(reference.predictions);
