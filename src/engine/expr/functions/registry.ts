@@ -1,12 +1,17 @@
 import type { FunctionSpec } from "./function-spec";
 import { LOGIC_FUNCTIONS } from "./logic-functions";
 import { MATH_FUNCTIONS } from "./math-functions";
+import { STRING_FUNCTIONS } from "./string-functions";
 
 /**
  * Every function the expression language knows, in documentation order. A name not here is an
  * `unknown_function` error: there is no other way to call anything.
  */
-export const FUNCTIONS: readonly FunctionSpec[] = [...LOGIC_FUNCTIONS, ...MATH_FUNCTIONS];
+export const FUNCTIONS: readonly FunctionSpec[] = [
+  ...LOGIC_FUNCTIONS,
+  ...MATH_FUNCTIONS,
+  ...STRING_FUNCTIONS,
+];
 
 const BY_NAME: ReadonlyMap<string, FunctionSpec> = new Map(FUNCTIONS.map((spec) => [spec.name, spec]));
 
