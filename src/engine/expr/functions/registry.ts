@@ -1,3 +1,4 @@
+import { CONVERSION_FUNCTIONS } from "./conversion-functions";
 import type { FunctionSpec } from "./function-spec";
 import { LOGIC_FUNCTIONS } from "./logic-functions";
 import { MATH_FUNCTIONS } from "./math-functions";
@@ -11,6 +12,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   ...LOGIC_FUNCTIONS,
   ...MATH_FUNCTIONS,
   ...STRING_FUNCTIONS,
+  ...CONVERSION_FUNCTIONS,
 ];
 
 const BY_NAME: ReadonlyMap<string, FunctionSpec> = new Map(FUNCTIONS.map((spec) => [spec.name, spec]));
