@@ -1,4 +1,5 @@
 import { CONVERSION_FUNCTIONS } from "./conversion-functions";
+import { DATE_FUNCTIONS } from "./date-functions";
 import type { FunctionSpec } from "./function-spec";
 import { LOGIC_FUNCTIONS } from "./logic-functions";
 import { MATH_FUNCTIONS } from "./math-functions";
@@ -13,6 +14,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   ...MATH_FUNCTIONS,
   ...STRING_FUNCTIONS,
   ...CONVERSION_FUNCTIONS,
+  ...DATE_FUNCTIONS,
 ];
 
 const BY_NAME: ReadonlyMap<string, FunctionSpec> = new Map(FUNCTIONS.map((spec) => [spec.name, spec]));
