@@ -1,9 +1,11 @@
+import { COLUMN_FUNCTIONS } from "./column-functions";
 import { CONVERSION_FUNCTIONS } from "./conversion-functions";
 import { DATE_FUNCTIONS } from "./date-functions";
 import type { FunctionSpec } from "./function-spec";
 import { LOGIC_FUNCTIONS } from "./logic-functions";
 import { MATH_FUNCTIONS } from "./math-functions";
 import { STRING_FUNCTIONS } from "./string-functions";
+import { WINDOW_FUNCTIONS } from "./window-functions";
 
 /**
  * Every function the expression language knows, in documentation order. A name not here is an
@@ -15,6 +17,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   ...STRING_FUNCTIONS,
   ...CONVERSION_FUNCTIONS,
   ...DATE_FUNCTIONS,
+  ...COLUMN_FUNCTIONS,
+  ...WINDOW_FUNCTIONS,
 ];
 
 const BY_NAME: ReadonlyMap<string, FunctionSpec> = new Map(FUNCTIONS.map((spec) => [spec.name, spec]));
