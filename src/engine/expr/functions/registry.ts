@@ -1,3 +1,4 @@
+import { BINNING_FUNCTIONS } from "./binning-functions";
 import { COLUMN_FUNCTIONS } from "./column-functions";
 import { CONVERSION_FUNCTIONS } from "./conversion-functions";
 import { DATE_FUNCTIONS } from "./date-functions";
@@ -19,6 +20,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   ...DATE_FUNCTIONS,
   ...COLUMN_FUNCTIONS,
   ...WINDOW_FUNCTIONS,
+  ...BINNING_FUNCTIONS,
 ];
 
 const BY_NAME: ReadonlyMap<string, FunctionSpec> = new Map(FUNCTIONS.map((spec) => [spec.name, spec]));
