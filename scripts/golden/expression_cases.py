@@ -300,6 +300,7 @@ for col, fmt in [
     ("iso", "%Y-%m-%d"), ("iso", "%Y%m%d"), ("iso", "%Y-%m-%dT%H:%M"), ("iso", "%Y-%m-%d %H:%M:%S"), ("iso", "%Y-%m-%dT%H:%M:%S.%f"),
     ("iso", "%Y-%m-%dt%H:%M"), ("misc", "%B %d, %Y"), ("misc", "%Y-%j"), ("misc", "%H:%M:%S"), ("misc", "%d %b %Y %H:%M:%S %z"),
     ("misc", "%a, %d %b %Y %H:%M:%S %z"), ("misc", "%A %d %B %Y"), ("misc", "%Y%%%m"), ("misc", "%d  %b"), ("misc", "%Y-%m-%dT%H:%M:%S%z"),
+    ("misc", "%Y-%m-%d"), ("misc", "%d-%m-%Y"),
 ]:
     add(S, f"to_date({col}, '{fmt}')", "datetime", lambda d, c=col, f=fmt: strptime_ref(f)(d, c))
 add(S, "year(to_date(dmy, '%d/%m/%Y'))", "integer", lambda d: strptime_ref("%d/%m/%Y")(d, "dmy").dt.year)
