@@ -1,7 +1,7 @@
 import { readDateTime } from "../../csv/read-token";
 import { describeType, failAt, isNumeric, type Compiled } from "../compiled";
 import { literalString } from "./arguments";
-import { compileDateFormat, DIRECTIVES, parseWithFormat } from "./date-format";
+import { compileDateFormat, parseWithFormat } from "./date-format";
 import type { FunctionSpec } from "./function-spec";
 import { mapNumbers, stringsToNumbers } from "./kernels";
 import { parseNumberText } from "./parse-number-text";
@@ -35,7 +35,7 @@ const toDateFunction: FunctionSpec = {
   name: "to_date",
   group: "conversion",
   signature: "to_date(x, 'format'?)",
-  summary: `Text to a UTC datetime: ISO 8601 as CSV columns are read, or pd.to_datetime(format=..., errors='coerce', utc=True) with a strptime format (${DIRECTIVES}); no match -> missing.`,
+  summary: "Text to a UTC datetime: ISO 8601 as CSV columns are read, or a strptime format (%d/%m/%Y, %b %d %Y %I:%M %p, ...) as pd.to_datetime(format=..., errors='coerce', utc=True).",
   example: "to_date(Date, '%d/%m/%Y')",
   minArgs: 1,
   maxArgs: 2,

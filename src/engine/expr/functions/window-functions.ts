@@ -79,7 +79,7 @@ const pctChangeFunction: FunctionSpec = {
   name: "pct_change",
   group: "window",
   signature: "pct_change(x, n = 1)",
-  summary: "x / (value n rows earlier) - 1, with no forward fill of missing values (pandas pct_change(n, fill_method=None), the pandas 2 default); /0 gives inf.",
+  summary: "x / (value n rows earlier) - 1, with no forward fill of missing values (pandas pct_change(n, fill_method=None), the pandas 2.x direction); /0 gives inf.",
   example: "pct_change(Close)",
   minArgs: 1,
   maxArgs: 2,
