@@ -40,13 +40,13 @@ export function civilFromDays(days: number, into: Int32Array): Int32Array {
   return into;
 }
 
-/** Days in a month of the proleptic Gregorian calendar. */
+/** Days in a month of the proleptic Gregorian calendar. @example daysInMonth(2024, 2) // 29 */
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** Monday = 0 ... Sunday = 6 of a day number (1970-01-01 was a Thursday). */
+/** Monday = 0 ... Sunday = 6 of a day number (1970-01-01 was a Thursday). @example weekdayOfDays(0) // 3 */
 export function weekdayOfDays(days: number): number {
   return (((days + 3) % 7) + 7) % 7;
 }

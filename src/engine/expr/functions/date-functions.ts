@@ -17,6 +17,8 @@ const HOUR_MS = 3_600_000;
 /**
  * A datetime argument: a datetime column or expression, null, or a quoted ISO 8601 date ('2024-01-31'), which
  * is read as that UTC instant (pandas compares and subtracts such strings as Timestamps).
+ *
+ * @example datetimeArgument("year", args, 0).compiled.literal // 1709164800000 for year('2024-02-29')
  */
 export function datetimeArgument(name: string, args: readonly Arg[], index: number): Arg {
   const arg = args[index];

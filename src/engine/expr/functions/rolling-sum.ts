@@ -55,7 +55,7 @@ export function rollingSum(input: Float64Array, output: Float64Array, window: nu
   }
 }
 
-/** The values with ±Infinity replaced by NaN (a copy only when there is one). */
+/** The values with ±Infinity replaced by NaN (a copy only when there is one). @example finiteOrNaN(Float64Array.of(1, Infinity)) // [1, NaN] */
 export function finiteOrNaN(input: Float64Array): Float64Array {
   let copy: Float64Array | null = null;
   for (let k = 0; k < input.length; k++) {
