@@ -1,3 +1,4 @@
+import { argsortFloat64 } from "../../stats/argsort-float64";
 import { failAt, type Arg, type Compiled, type EvalContext } from "../compiled";
 import { numbersOf, type StringVector } from "../vector";
 import { expectNumeric, literalList, literalNumber } from "./arguments";
@@ -107,14 +108,23 @@ const qcutFunction: FunctionSpec = {
 /** qcut over each partition: its own quantile edges and, without given labels, its own interval labels. */
 function evaluateQcut(inner: Compiled, context: EvalContext, levels: readonly number[], labels: readonly string[] | undefined): StringVector {
   const xs = numbersOf(inner.evaluate(context), context.size);
-  const { order, segments } = context;
+  const { segments } = context;
   const codes = new Int32Array(context.size).fill(-1);
   const dictionary: string[] = labels === undefined ? [] : [...labels];
   const codeOf = new Map<string, number>(dictionary.map((label, i) => [label, i]));
   for (let s = 0; s + 1 < segments.length; s++) {
-    const positions = order.subarray(segments[s], segments[s + 1]);
-    const present = Float64Array.from(positions, (p) => xs[p]).filter((x) => x === x).sort();
-    if (present.length === 0) continue;
+    const positions = context.order.subarray(segments[s], segments[s + 1]);
+    const gathered = new Float64Array(positions.length);
+    let n = 0;
+    for (let k = 0; k < positions.length; k++) {
+      const x = xs[positions[k]];
+      if (x === x) gathered[n++] = x;
+    }
+    if (n === 0) continue;
+    // A radix argsort: several times faster than Float64Array#sort at 10^5 values.
+    const order = argsortFloat64(gathered, n);
+    const present = new Float64Array(n);
+    for (let k = 0; k < n; k++) present[k] = gathered[order[k]];
     const edges = levels.map((level) => numpyQuantile(present, level));
     if (edges.length > 2 && new Set(edges).size < edges.length) {
       failForData("qcut", `the quantile edges [${edges.join(", ")}] are not distinct (many equal values); use fewer quantiles or cut with explicit edges`);
@@ -127,7 +137,8 @@ function evaluateQcut(inner: Compiled, context: EvalContext, levels: readonly nu
       }
       return code;
     });
-    for (const p of positions) {
+    for (let k = 0; k < positions.length; k++) {
+      const p = positions[k];
       const x = xs[p];
       const index = x === edges[0] ? 1 : binIndex(edges, x);
       if (index > 0 && index < edges.length) codes[p] = binCodes[index - 1];
