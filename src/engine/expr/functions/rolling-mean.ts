@@ -11,23 +11,14 @@ import { finiteOrNaN } from "./rolling-sum";
 export function rollingMean(input: Float64Array, output: Float64Array, window: number): void {
   const values = finiteOrNaN(input);
   let sum = 0, addCompensation = 0, removeCompensation = 0, nobs = 0, negative = 0, same = 0, previous = 0;
-  const add = (x: number) => {
-    nobs++;
-    const y = x - addCompensation;
-    const t = sum + y;
-    addCompensation = t - sum - y;
-    sum = t;
-    if (x < 0 || Object.is(x, -0)) negative++;
-    same = x === previous ? same + 1 : 1;
-    previous = x;
-  };
   for (let i = 0; i < values.length; i++) {
     const start = Math.max(0, i + 1 - window);
+    let from = i;
     if (i === 0 || start >= i) {
       sum = addCompensation = removeCompensation = 0;
       nobs = negative = same = 0;
       previous = values[start];
-      for (let j = start; j <= i; j++) if (values[j] === values[j]) add(values[j]);
+      from = start;
     } else {
       const x = i >= window ? values[i - window] : Number.NaN;
       if (x === x) {
@@ -38,7 +29,18 @@ export function rollingMean(input: Float64Array, output: Float64Array, window: n
         sum = t;
         if (x < 0 || Object.is(x, -0)) negative--;
       }
-      if (values[i] === values[i]) add(values[i]);
+    }
+    for (let j = from; j <= i; j++) {
+      const x = values[j];
+      if (x !== x) continue;
+      nobs++;
+      const y = x - addCompensation;
+      const t = sum + y;
+      addCompensation = t - sum - y;
+      sum = t;
+      if (x < 0 || Object.is(x, -0)) negative++;
+      same = x === previous ? same + 1 : 1;
+      previous = x;
     }
     output[i] = nobs >= window && nobs > 0 ? meanOf(sum, nobs, negative, same, previous) : Number.NaN;
   }
