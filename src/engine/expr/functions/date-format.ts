@@ -163,8 +163,11 @@ function offsetCandidates(chars: readonly string[], at: number): number[] {
   return ends;
 }
 
-/** Backtracking steps allowed per value; only formats made of many adjacent variable-width directives come near. */
-const MAX_STEPS = 10_000;
+/**
+ * Backtracking steps allowed per value (a value that needs more is missing): real formats take a few steps per
+ * token, only many adjacent variable-width directives come near, and the bound keeps a column's cost linear.
+ */
+const MAX_STEPS = 1_000;
 
 /** Where each token matched, on the first path through the format that succeeds (-1: no match). */
 function matchTokens(tokens: readonly Token[], chars: readonly string[], spans: Int32Array): number {

@@ -1,5 +1,7 @@
 import { failAt, type Arg } from "../compiled";
+import { dedupeStrings, stringsOf } from "../vector";
 import { expectTypes, literalBoolean, literalNumber, literalString } from "./arguments";
+import { failForData } from "./data-errors";
 import type { FunctionSpec } from "./function-spec";
 import { mapStrings, stringsToNumbers } from "./kernels";
 import { codePointLength, pythonReplace, pythonStrip, sliceCodePoints, splitPart } from "./python-text";
@@ -83,6 +85,17 @@ function textTest(name: string, what: string, reference: string, example: string
   };
 }
 
+/** Characters replace may produce in one evaluation (32 MB of UTF-16): a longer result is refused, not built. */
+export const MAX_REPLACED_TEXT = 1 << 24;
+
+/** Length of Python `text.replace(old, replacement)`, counted before building it. */
+function replacedLength(text: string, old: string, replacement: string): number {
+  if (old.length === 0) return text.length + (codePointLength(text) + 1) * replacement.length;
+  let count = 0;
+  for (let at = text.indexOf(old); at >= 0; at = text.indexOf(old, at + old.length)) count++;
+  return text.length + count * (replacement.length - old.length);
+}
+
 const replaceFunction: FunctionSpec = {
   name: "replace",
   group: "string",
@@ -95,7 +108,20 @@ const replaceFunction: FunctionSpec = {
     expectString("replace", args);
     const old = literalString("replace", args, 1);
     const replacement = literalString("replace", args, 2);
-    return mapStrings(args[0], (text) => pythonReplace(text, old, replacement));
+    const inner = args[0].compiled;
+    return {
+      type: "string",
+      usesRows: inner.usesRows,
+      evaluate(context) {
+        const { codes, dictionary } = stringsOf(inner.evaluate(context), context.size);
+        let total = 0;
+        for (const text of dictionary) {
+          total += replacedLength(text, old, replacement);
+          if (total > MAX_REPLACED_TEXT) failForData("replace", `the result would hold more than ${MAX_REPLACED_TEXT.toLocaleString("en-US")} characters`);
+        }
+        return dedupeStrings(codes, dictionary.map((text) => pythonReplace(text, old, replacement)));
+      },
+    };
   },
 };
 
