@@ -30,7 +30,7 @@ export interface ChiSquareGoodnessOfFitOptions {
  * the same tolerance). df <= 0 gives p = NaN; a zero expected count gives χ² = ∞ (NaN with a zero
  * observed count), as numpy. `sizes` is [N].
  *
- * @example chiSquareGoodnessOfFit(new Float64Array([16, 18, 16, 14, 12, 12]), 6).pValue // 0.8490...
+ * @example chiSquareGoodnessOfFit(new Float64Array([16, 18, 16, 14, 12, 12]), 6).pValue // 0.8491450360846097
  */
 export function chiSquareGoodnessOfFit(
   observed: Float64Array,

@@ -9,7 +9,7 @@
  * i) and truncated at the degree needed; P(U >= u) = P(U <= n1·n2 - u) by symmetry, divided by C(N, m).
  * O(m · n1·n2) time, O(n1·n2) memory, instead of scipy's O(n1·n2·(n1·n2)) recursion table.
  *
- * @example mannWhitneyUSf(18, 4, 5) // 0.047619047619047616
+ * @example mannWhitneyUSf(18, 4, 5) // 0.031746031746031744 (4 of the 126 arrangements)
  */
 export function mannWhitneyUSf(u: number, n1: number, n2: number): number {
   const total = n1 * n2;
