@@ -745,6 +745,50 @@ def kendall_cases():
           lambda: stats.kendalltau([1.0, 2.0], [1.0]), "invalid_input")
 
 
+# ---------------------------------------------------------------- nan_policy="omit"
+def omit_cases():
+    """scipy's nan_policy="omit" against the engine's contract that the caller drops missing values: these
+    inputs hold NaN, the expected values are scipy's with nan_policy="omit", and the test drops NaN before
+    calling the kernel ("dropMissing": "per-sample" for independent samples, "pairs" for paired ones, where a
+    pair with either side missing goes)."""
+    def holes(x, at):
+        x = arr(x).copy()
+        x[at] = np.nan
+        return x
+
+    x, y, z = holes(normal(40, 0.2), [3, 17]), holes(normal(35), [5]), normal(30, 0.5)
+    a, b = holes(normal(30, 5), [2]), holes(normal(30, 5.4), [9, 20])
+    small_a, small_b = holes([1.0, 2, 3, 4, 5, 6, 7, 8], [5]), [2.0, 1, 4, 3, 6, 5, 8, 7]
+
+    def run(cid, test, samples, fn, drop, **inputs):
+        res, warned = call(fn)
+        kept = [np.asarray(s, dtype=float) for s in samples]
+        if drop == "pairs":
+            keep = ~np.any([np.isnan(s) for s in kept], axis=0)
+            kept = [s[keep] for s in kept]
+        else:
+            kept = [s[~np.isnan(s)] for s in kept]
+        sizes = [len(s) for s in kept] if test in ("ttest_ind", "mannwhitneyu", "kruskal") else [len(kept[0])]
+        expected = {"statistic": enc(res.statistic), "pValue": enc(res.pvalue), "sizes": sizes, "warns": warned}
+        if test == "ttest_1samp" or test == "ttest_rel":
+            expected["df"] = enc(res.df)
+        add(f"{test}/omit-{cid}", test, {"samples": [enc(s) for s in samples], "dropMissing": drop, **inputs}, expected)
+
+    run("one-sample", "ttest_1samp", [x], lambda: stats.ttest_1samp(x, 0.0, nan_policy="omit"), "per-sample", populationMean=0.0, alternative="two-sided")
+    run("student", "ttest_ind", [x, y], lambda: stats.ttest_ind(x, y, nan_policy="omit"), "per-sample", equalVariances=True, alternative="two-sided")
+    run("paired", "ttest_rel", [a, b], lambda: stats.ttest_rel(a, b, nan_policy="omit"), "pairs", alternative="two-sided")
+    run("two-sample", "mannwhitneyu", [x, y], lambda: stats.mannwhitneyu(x, y, nan_policy="omit"), "per-sample", alternative="two-sided")
+    run("paired", "wilcoxon", [a, b], lambda: stats.wilcoxon(a, b, nan_policy="omit"), "pairs", alternative="two-sided")
+    run("groups", "kruskal", [x, y, z], lambda: stats.kruskal(x, y, z, nan_policy="omit"), "per-sample")
+    run("pairs", "kendalltau", [a, b], lambda: stats.kendalltau(a, b, nan_policy="omit"), "pairs", alternative="two-sided")
+    run("exact", "kendalltau", [small_a, small_b], lambda: stats.kendalltau(small_a, small_b, nan_policy="omit"), "pairs", alternative="two-sided")
+    for test, fn in [("normaltest", stats.normaltest), ("skewtest", stats.skewtest), ("kurtosistest", stats.kurtosistest), ("jarque_bera", stats.jarque_bera)]:
+        res, warned = call(lambda: fn(x, nan_policy="omit"))
+        expected = {"statistic": enc(res.statistic), "pValue": enc(res.pvalue), "sizes": [int(np.sum(~np.isnan(x)))], "warns": warned}
+        extra = {"alternative": "two-sided"} if test in ("skewtest", "kurtosistest") else {}
+        add(f"{test}/omit", test, {"x": enc(x), "dropMissing": "per-sample", **extra}, expected)
+
+
 # ---------------------------------------------------------------- tail distributions
 def distribution_cases():
     """Reference values for the tail functions in src/engine/stats: scipy where it is exact to 1e-12 (or is
@@ -859,6 +903,7 @@ def main():
     contingency_cases()
     chisquare_cases()
     kendall_cases()
+    omit_cases()
     os.makedirs(os.path.join(ROOT, "hypothesis", "fixtures"), exist_ok=True)
     os.makedirs(os.path.join(ROOT, "stats", "fixtures"), exist_ok=True)
     with open(os.path.join(ROOT, "hypothesis", "fixtures", "cases.json"), "w", encoding="utf-8") as f:
