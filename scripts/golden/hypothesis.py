@@ -883,7 +883,7 @@ def timing():
     for label, fn in work:
         fn()
         runs = []
-        for _ in range(15 if "kendall" not in label else 5):
+        for _ in range(30 if "kendall" not in label else 10):
             start = time.perf_counter()
             fn()
             runs.append((time.perf_counter() - start) * 1000)

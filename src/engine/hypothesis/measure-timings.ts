@@ -39,7 +39,7 @@ function median(values: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function time(label: string, work: () => unknown, repeats = 15): void {
+function time(label: string, work: () => unknown, repeats = 30): void {
   work();
   const runs: number[] = [];
   for (let r = 0; r < repeats; r++) {
@@ -68,4 +68,4 @@ time("kruskalWallis 145,000 rows, 8 groups", () => kruskalWallis(groups));
 time("mannWhitneyU 145,000 rows (2 groups)", () => mannWhitneyU(first, first.length, second, second.length));
 time("kolmogorovSmirnovNormal n=145,000", () => kolmogorovSmirnovNormal(all, ROWS));
 time("normalTest n=145,000", () => normalTest(all, ROWS));
-time("kendallTau n=145,000", () => kendallTau(first, second.subarray(0, first.length), first.length), 5);
+time("kendallTau n=145,000", () => kendallTau(first, second.subarray(0, first.length), first.length), 10);
