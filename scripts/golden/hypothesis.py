@@ -745,6 +745,50 @@ def kendall_cases():
           lambda: stats.kendalltau([1.0, 2.0], [1.0]), "invalid_input")
 
 
+# ---------------------------------------------------------------- nan_policy="omit"
+def omit_cases():
+    """scipy's nan_policy="omit" against the engine's contract that the caller drops missing values: these
+    inputs hold NaN, the expected values are scipy's with nan_policy="omit", and the test drops NaN before
+    calling the kernel ("dropMissing": "per-sample" for independent samples, "pairs" for paired ones, where a
+    pair with either side missing goes)."""
+    def holes(x, at):
+        x = arr(x).copy()
+        x[at] = np.nan
+        return x
+
+    x, y, z = holes(normal(40, 0.2), [3, 17]), holes(normal(35), [5]), normal(30, 0.5)
+    a, b = holes(normal(30, 5), [2]), holes(normal(30, 5.4), [9, 20])
+    small_a, small_b = holes([1.0, 2, 3, 4, 5, 6, 7, 8], [5]), [2.0, 1, 4, 3, 6, 5, 8, 7]
+
+    def run(cid, test, samples, fn, drop, **inputs):
+        res, warned = call(fn)
+        kept = [np.asarray(s, dtype=float) for s in samples]
+        if drop == "pairs":
+            keep = ~np.any([np.isnan(s) for s in kept], axis=0)
+            kept = [s[keep] for s in kept]
+        else:
+            kept = [s[~np.isnan(s)] for s in kept]
+        sizes = [len(s) for s in kept] if test in ("ttest_ind", "mannwhitneyu", "kruskal") else [len(kept[0])]
+        expected = {"statistic": enc(res.statistic), "pValue": enc(res.pvalue), "sizes": sizes, "warns": warned}
+        if test == "ttest_1samp" or test == "ttest_rel":
+            expected["df"] = enc(res.df)
+        add(f"{test}/omit-{cid}", test, {"samples": [enc(s) for s in samples], "dropMissing": drop, **inputs}, expected)
+
+    run("one-sample", "ttest_1samp", [x], lambda: stats.ttest_1samp(x, 0.0, nan_policy="omit"), "per-sample", populationMean=0.0, alternative="two-sided")
+    run("student", "ttest_ind", [x, y], lambda: stats.ttest_ind(x, y, nan_policy="omit"), "per-sample", equalVariances=True, alternative="two-sided")
+    run("paired", "ttest_rel", [a, b], lambda: stats.ttest_rel(a, b, nan_policy="omit"), "pairs", alternative="two-sided")
+    run("two-sample", "mannwhitneyu", [x, y], lambda: stats.mannwhitneyu(x, y, nan_policy="omit"), "per-sample", alternative="two-sided")
+    run("paired", "wilcoxon", [a, b], lambda: stats.wilcoxon(a, b, nan_policy="omit"), "pairs", alternative="two-sided")
+    run("groups", "kruskal", [x, y, z], lambda: stats.kruskal(x, y, z, nan_policy="omit"), "per-sample")
+    run("pairs", "kendalltau", [a, b], lambda: stats.kendalltau(a, b, nan_policy="omit"), "pairs", alternative="two-sided")
+    run("exact", "kendalltau", [small_a, small_b], lambda: stats.kendalltau(small_a, small_b, nan_policy="omit"), "pairs", alternative="two-sided")
+    for test, fn in [("normaltest", stats.normaltest), ("skewtest", stats.skewtest), ("kurtosistest", stats.kurtosistest), ("jarque_bera", stats.jarque_bera)]:
+        res, warned = call(lambda: fn(x, nan_policy="omit"))
+        expected = {"statistic": enc(res.statistic), "pValue": enc(res.pvalue), "sizes": [int(np.sum(~np.isnan(x)))], "warns": warned}
+        extra = {"alternative": "two-sided"} if test in ("skewtest", "kurtosistest") else {}
+        add(f"{test}/omit", test, {"x": enc(x), "dropMissing": "per-sample", **extra}, expected)
+
+
 # ---------------------------------------------------------------- tail distributions
 def distribution_cases():
     """Reference values for the tail functions in src/engine/stats: scipy where it is exact to 1e-12 (or is
@@ -814,6 +858,38 @@ def distribution_cases():
     return out
 
 
+def timing():
+    """scipy 1.10 on the work that src/engine/hypothesis/measure-timings.ts times (same sizes and shapes):
+    fastest and median of repeated runs, in milliseconds."""
+    import time
+    gen = np.random.default_rng(1)
+    rows = 145_000
+    shares = [0.3, 0.2, 0.15, 0.1, 0.1, 0.07, 0.05, 0.03]
+    groups = [gen.normal(30 + g * 0.1, 10 + g, round(share * rows)) for g, share in enumerate(shares)]
+    values = gen.normal(30, 10, rows)
+    first, second = values[: rows // 2], values[rows // 2:]
+    sample = gen.normal(0, 1, 5000)
+    work = [
+        ("shapiro n=5000", lambda: stats.shapiro(sample)),
+        ("ttest_ind Welch 145,000 rows (2 groups)", lambda: stats.ttest_ind(first, second, equal_var=False)),
+        ("f_oneway 145,000 rows, 8 groups", lambda: stats.f_oneway(*groups)),
+        ("levene (median) 145,000 rows, 8 groups", lambda: stats.levene(*groups)),
+        ("kruskal 145,000 rows, 8 groups", lambda: stats.kruskal(*groups)),
+        ("mannwhitneyu 145,000 rows (2 groups)", lambda: stats.mannwhitneyu(first, second)),
+        ("kstest norm.fit n=145,000", lambda: stats.kstest(values, "norm", args=stats.norm.fit(values))),
+        ("normaltest n=145,000", lambda: stats.normaltest(values)),
+        ("kendalltau n=145,000", lambda: stats.kendalltau(first, second[: len(first)])),
+    ]
+    for label, fn in work:
+        fn()
+        runs = []
+        for _ in range(30 if "kendall" not in label else 10):
+            start = time.perf_counter()
+            fn()
+            runs.append((time.perf_counter() - start) * 1000)
+        print(f"{label:<48} min {min(runs):7.2f} ms   median {sorted(runs)[len(runs) // 2]:7.2f} ms")
+
+
 def main():
     shapiro_cases()
     normaltest_cases()
@@ -827,6 +903,7 @@ def main():
     contingency_cases()
     chisquare_cases()
     kendall_cases()
+    omit_cases()
     os.makedirs(os.path.join(ROOT, "hypothesis", "fixtures"), exist_ok=True)
     os.makedirs(os.path.join(ROOT, "stats", "fixtures"), exist_ok=True)
     with open(os.path.join(ROOT, "hypothesis", "fixtures", "cases.json"), "w", encoding="utf-8") as f:
@@ -845,4 +922,5 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+    timing() if "--timing" in sys.argv else main()

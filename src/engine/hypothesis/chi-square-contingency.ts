@@ -21,9 +21,10 @@ export interface ChiSquareContingencyResult extends TestResult {
  * with Yates' correction when df = 1 (a 2×2 table) exactly as scipy applies it: each Oᵢⱼ moves towards Eᵢⱼ
  * by min(½, |Eᵢⱼ - Oᵢⱼ|). A table with a single row or column (df = 0) gives χ² = 0, p = 1. As scipy, a
  * negative count, an empty table or a zero expected frequency (an all-zero row or column) is an error.
- * `observed` holds the counts row by row (`rows` × `columns`); `sizes` is [N].
+ * `observed` holds the counts row by row (`rows` × `columns`), built by the caller from the rows where both
+ * variables are present (as a crosstab of the two columns drops missing values); `sizes` is [N].
  *
- * @example chiSquareContingency(new Float64Array([10, 20, 30, 40]), 2, 2).pValue // 0.6726...
+ * @example chiSquareContingency(new Float64Array([10, 20, 30, 40]), 2, 2).pValue // 0.5040358664525046
  */
 export function chiSquareContingency(observed: Float64Array, rows: number, columns: number, correction = true): ChiSquareContingencyResult {
   const size = rows * columns;

@@ -28,9 +28,10 @@ export interface ChiSquareGoodnessOfFitOptions {
  * Eᵢ the mean observed count when no expectation is given. Expected counts must total the observed total
  * within 1e-8 relative (scipy raises otherwise; proportions are scaled to it, and must then sum to 1 within
  * the same tolerance). df <= 0 gives p = NaN; a zero expected count gives χ² = ∞ (NaN with a zero
- * observed count), as numpy. `sizes` is [N].
+ * observed count), as numpy. `observed` holds the count of each category (rows with a missing value are
+ * not counted: the caller counts present values only); `sizes` is [N].
  *
- * @example chiSquareGoodnessOfFit(new Float64Array([16, 18, 16, 14, 12, 12]), 6).pValue // 0.8490...
+ * @example chiSquareGoodnessOfFit(new Float64Array([16, 18, 16, 14, 12, 12]), 6).pValue // 0.8491450360846097
  */
 export function chiSquareGoodnessOfFit(
   observed: Float64Array,

@@ -47,17 +47,31 @@ const cases: GoldenCase[] = JSON.parse(readFileSync(`${fixtures}cases.json`, "ut
 const number = (v: Json): number =>
   v === "NaN" ? Number.NaN : v === "Infinity" ? Number.POSITIVE_INFINITY : v === "-Infinity" ? Number.NEGATIVE_INFINITY : (v as number);
 const vector = (v: Json): Float64Array => Float64Array.from((v as Json[]).map(number));
-const samples = (input: Record<string, Json>): Float64Array[] => (input.samples as Json[]).map(vector);
+
+/**
+ * The caller's side of scipy's nan_policy="omit" (cases marked "dropMissing"): missing values leave each
+ * sample on its own ("per-sample"), or whole pairs leave paired samples ("pairs").
+ */
+function dropMissing(input: Record<string, Json>, values: Float64Array[]): Float64Array[] {
+  if (input.dropMissing === "per-sample") return values.map((v) => v.filter((x) => !Number.isNaN(x)));
+  if (input.dropMissing === "pairs") {
+    const keep = values[0].map((_, i) => (values.every((v) => !Number.isNaN(v[i])) ? 1 : 0));
+    return values.map((v) => v.filter((_, i) => keep[i] === 1));
+  }
+  return values;
+}
+const samples = (input: Record<string, Json>): Float64Array[] => dropMissing(input, (input.samples as Json[]).map(vector));
+const single = (input: Record<string, Json>): Float64Array => dropMissing(input, [vector(input.x)])[0];
 const alternative = (input: Record<string, Json>): Alternative => (input.alternative as Alternative | undefined) ?? "two-sided";
 
 const RUN: Record<string, (input: Record<string, Json>) => object> = {
-  shapiro: (i) => shapiroWilk(vector(i.x), vector(i.x).length),
-  normaltest: (i) => normalTest(vector(i.x), vector(i.x).length),
-  skewtest: (i) => skewTest(vector(i.x), vector(i.x).length, alternative(i)),
-  kurtosistest: (i) => kurtosisTest(vector(i.x), vector(i.x).length, alternative(i)),
-  kstest_norm: (i) => kolmogorovSmirnovNormal(vector(i.x), vector(i.x).length, alternative(i)),
-  jarque_bera: (i) => jarqueBera(vector(i.x), vector(i.x).length),
-  anderson: (i) => andersonDarlingNormal(vector(i.x), vector(i.x).length),
+  shapiro: (i) => shapiroWilk(single(i), single(i).length),
+  normaltest: (i) => normalTest(single(i), single(i).length),
+  skewtest: (i) => skewTest(single(i), single(i).length, alternative(i)),
+  kurtosistest: (i) => kurtosisTest(single(i), single(i).length, alternative(i)),
+  kstest_norm: (i) => kolmogorovSmirnovNormal(single(i), single(i).length, alternative(i)),
+  jarque_bera: (i) => jarqueBera(single(i), single(i).length),
+  anderson: (i) => andersonDarlingNormal(single(i), single(i).length),
   ttest_1samp: (i) => {
     const [x] = samples(i);
     return tTestOneSample(x, x.length, i.populationMean as number, alternative(i));

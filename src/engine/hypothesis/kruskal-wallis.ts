@@ -1,5 +1,5 @@
 import { EngineError } from "../errors";
-import { averageRanks } from "../stats/average-ranks";
+import { averageRanksWithTies } from "../stats/average-ranks-with-ties";
 import { chiSquareSf } from "../stats/chi-square-sf";
 import { pairwiseSum } from "../stats/pairwise-sum";
 import type { TestResult } from "./test-result";
@@ -18,7 +18,7 @@ export interface KruskalWallisResult extends TestResult {
  * the denominator correcting for groups of t tied values. As scipy: fewer than two groups, or all values
  * equal, is an error; an empty group gives NaN. `groups` are the values per group (missing values dropped).
  *
- * @example kruskalWallis([new Float64Array([1, 3, 5, 7, 9]), new Float64Array([2, 4, 6, 8, 10])]).statistic // 0.2727...
+ * @example kruskalWallis([new Float64Array([1, 3, 5, 7, 9]), new Float64Array([2, 4, 6, 8, 10])]).statistic // 0.2727272727272734
  */
 export function kruskalWallis(groups: readonly Float64Array[]): KruskalWallisResult {
   const k = groups.length;
@@ -33,8 +33,8 @@ export function kruskalWallis(groups: readonly Float64Array[]): KruskalWallisRes
     all.set(g, offset);
     offset += g.length;
   }
-  const ranks = averageRanks(all, total);
-  const ties = tieCorrection(ranks, total);
+  const { ranks, tieSizes, groups: distinct } = averageRanksWithTies(all, total);
+  const ties = tieCorrection(tieSizes, distinct, total);
   if (ties === 0) throw new EngineError("insufficient_data", "The Kruskal-Wallis test is undefined when all values are equal.");
   let ssBetween = 0;
   offset = 0;
@@ -47,17 +47,10 @@ export function kruskalWallis(groups: readonly Float64Array[]): KruskalWallisRes
   return { statistic: h, pValue: chiSquareSf(h, df), df, sizes, warnings: [] };
 }
 
-/** scipy's `tiecorrect`: 1 - Σ(t³ - t)/(N³ - N) over groups of t equal ranks (1 below two values). */
-function tieCorrection(ranks: Float64Array, n: number): number {
+/** scipy's `tiecorrect`: 1 - Σ(t³ - t)/(N³ - N) over the groups of t equal values (1 below two values). */
+function tieCorrection(tieSizes: Float64Array, groups: number, n: number): number {
   if (n < 2) return 1;
-  const sorted = ranks.slice().sort();
-  const terms: number[] = [];
-  for (let first = 0; first < n; ) {
-    let last = first;
-    while (last + 1 < n && sorted[last + 1] === sorted[first]) last++;
-    const t = last - first + 1;
-    terms.push(t * t * t - t);
-    first = last + 1;
-  }
-  return 1.0 - pairwiseSum(Float64Array.from(terms), 0, terms.length) / (n ** 3 - n);
+  const terms = new Float64Array(groups);
+  for (let g = 0; g < groups; g++) terms[g] = tieSizes[g] ** 3 - tieSizes[g];
+  return 1.0 - pairwiseSum(terms, 0, groups) / (n ** 3 - n);
 }

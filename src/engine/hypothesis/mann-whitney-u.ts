@@ -1,5 +1,5 @@
 import { EngineError } from "../errors";
-import { averageRanks } from "../stats/average-ranks";
+import { averageRanksWithTies } from "../stats/average-ranks-with-ties";
 import { mannWhitneyUSf } from "../stats/mann-whitney-u-sf";
 import { normalSf } from "../stats/normal-sf";
 import type { Alternative, TestResult } from "./test-result";
@@ -40,14 +40,15 @@ export function mannWhitneyU(
   const pooled = new Float64Array(n);
   pooled.set(x.subarray(0, n1), 0);
   pooled.set(y.subarray(0, n2), n1);
-  const ranks = averageRanks(pooled, n);
+  const { ranks, tieSizes, groups } = averageRanksWithTies(pooled, n);
   let r1 = 0;
   for (let i = 0; i < n1; i++) r1 += ranks[i];
   const u1 = r1 - (n1 * (n1 + 1)) / 2;
   const u2 = n1 * n2 - u1;
   const u = alternative === "greater" ? u1 : alternative === "less" ? u2 : Math.max(u1, u2);
   const factor = alternative === "two-sided" ? 2 : 1;
-  const tieTerm = tieCubes(ranks, n);
+  let tieTerm = 0;
+  for (let g = 0; g < groups; g++) tieTerm += tieSizes[g] ** 3 - tieSizes[g];
   const method = (n1 > 8 && n2 > 8) || tieTerm > 0 ? "asymptotic" : "exact";
   let p: number;
   if (method === "exact") {
@@ -58,18 +59,4 @@ export function mannWhitneyU(
   }
   p = Math.min(1, Math.max(0, p * factor));
   return { statistic: u1, pValue: p, method, sizes: [n1, n2], warnings: [] };
-}
-
-/** Σ (t³ - t) over groups of t equal ranks (0 when nothing is tied). */
-function tieCubes(ranks: Float64Array, n: number): number {
-  const sorted = ranks.slice().sort();
-  let sum = 0;
-  for (let first = 0; first < n; ) {
-    let last = first;
-    while (last + 1 < n && sorted[last + 1] === sorted[first]) last++;
-    const t = last - first + 1;
-    sum += t * t * t - t;
-    first = last + 1;
-  }
-  return sum;
 }

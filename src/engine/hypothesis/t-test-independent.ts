@@ -15,7 +15,7 @@ import type { Alternative } from "./test-result";
  * (Welch's df is 1 where the formula gives NaN, i.e. both variances zero, as scipy). An empty sample gives
  * NaN, constant samples ±∞ or NaN, as scipy. The caller drops missing values from each sample.
  *
- * @example tTestIndependent(new Float64Array([1, 2, 3, 4]), 4, new Float64Array([3, 4, 5, 6, 9]), 5, false).df
+ * @example tTestIndependent(new Float64Array([1, 2, 3, 4]), 4, new Float64Array([3, 4, 5, 6, 9]), 5, false).df // 6.436644509555253
  */
 export function tTestIndependent(
   a: Float64Array,

@@ -17,7 +17,7 @@ export interface TTestResult extends TestResult {
  * s² the unbiased variance (scipyVariance); p from Student's t. Constant values give t = ±∞ (p = 0) or NaN
  * when the mean equals μ₀, one value gives NaN, no values NaN (df = -1), all as scipy. The caller drops missing values.
  *
- * @example tTestOneSample(new Float64Array([5.1, 4.9, 5.6, 5.8, 6.0]), 5, 5).pValue // 0.09852...
+ * @example tTestOneSample(new Float64Array([5.1, 4.9, 5.6, 5.8, 6.0]), 5, 5).pValue // 0.08256829674577398
  */
 export function tTestOneSample(
   values: Float64Array,

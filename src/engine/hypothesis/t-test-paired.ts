@@ -15,7 +15,7 @@ import type { Alternative } from "./test-result";
  * `a` and `b` hold the pairs in the same order; the caller drops every pair with a missing side (scipy's
  * `nan_policy="omit"` for paired samples). Unequal lengths are refused, as scipy refuses them.
  *
- * @example tTestPaired(new Float64Array([5, 6, 7, 9]), new Float64Array([4, 6, 5, 6]), 4).statistic // 2.6111648393354674
+ * @example tTestPaired(new Float64Array([5, 6, 7, 9]), new Float64Array([4, 6, 5, 6]), 4).statistic // 2.32379000772445
  */
 export function tTestPaired(a: Float64Array, b: Float64Array, length: number, alternative: Alternative = "two-sided"): TTestResult {
   if (a.length < length || b.length < length) {

@@ -1,5 +1,5 @@
 import { EngineError } from "../errors";
-import { averageRanks } from "../stats/average-ranks";
+import { averageRanksWithTies } from "../stats/average-ranks-with-ties";
 import { wilcoxonSignedRankCounts } from "../stats/wilcoxon-signed-rank-counts";
 import { normalPValue } from "./normal-p-value";
 import type { Alternative, TestResult } from "./test-result";
@@ -56,7 +56,7 @@ export function wilcoxonSignedRank(
     warnings.push(`The normal approximation is rough for fewer than 10 non-zero differences; there are ${n}.`);
   }
   const magnitudes = d.map(Math.abs);
-  const ranks = averageRanks(magnitudes, n);
+  const { ranks, tieSizes, groups } = averageRanksWithTies(magnitudes, n);
   let rPlus = 0;
   let rMinus = 0;
   for (let i = 0; i < n; i++) {
@@ -68,27 +68,15 @@ export function wilcoxonSignedRank(
   if (method === "asymptotic") {
     const mean = n * (n + 1) * 0.25;
     let variance = n * (n + 1) * (2 * n + 1);
-    variance -= 0.5 * tiedRankTerm(ranks, n);
+    let ties = 0;
+    for (let g = 0; g < groups; g++) if (tieSizes[g] > 1) ties += tieSizes[g] * (tieSizes[g] * tieSizes[g] - 1);
+    variance -= 0.5 * ties;
     const z = (statistic - mean) / Math.sqrt(variance / 24);
     pValue = normalPValue(z, alternative);
   } else {
     pValue = exactP(Math.trunc(rPlus), n, alternative);
   }
   return { statistic, pValue, method, zeroDifferences: zeros, sizes: [n], warnings };
-}
-
-/** Σ t(t² - 1) over groups of t > 1 equal ranks. */
-function tiedRankTerm(ranks: Float64Array, n: number): number {
-  const sorted = ranks.slice().sort();
-  let sum = 0;
-  for (let first = 0; first < n; ) {
-    let last = first;
-    while (last + 1 < n && sorted[last + 1] === sorted[first]) last++;
-    const t = last - first + 1;
-    if (t > 1) sum += t * (t * t - 1);
-    first = last + 1;
-  }
-  return sum;
 }
 
 /** Exact p-value of R⁺ = r from the null counts (exact dyadic sums: counts < 2⁵³ for n <= 50). */
@@ -113,7 +101,7 @@ function exactP(r: number, n: number, alternative: Alternative): number {
  * differences aᵢ - bᵢ (see wilcoxonSignedRank). `a` and `b` hold the pairs in the same order (both at least
  * `length` values); the caller drops every pair with a missing side.
  *
- * @example wilcoxonSignedRankPaired(new Float64Array([5, 7, 9]), new Float64Array([4, 8, 6]), 3).statistic // 2
+ * @example wilcoxonSignedRankPaired(new Float64Array([5, 7, 9]), new Float64Array([4, 8, 6]), 3).statistic // 1.5
  */
 export function wilcoxonSignedRankPaired(
   a: Float64Array,

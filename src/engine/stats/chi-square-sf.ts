@@ -9,7 +9,7 @@ import { regularizedIncompleteGamma } from "./regularized-incomplete-gamma";
  * the regularized upper incomplete gamma function, with relative accuracy far into the tail. 1 for x <= 0
  * (below the support), 0 at +∞, NaN for a NaN argument or df <= 0 (as scipy).
  *
- * @example chiSquareSf(3.841458820694124, 1) // 0.04999999999999989
+ * @example chiSquareSf(3.841458820694124, 1) // 0.05000000000000011
  */
 export function chiSquareSf(x: number, df: number): number {
   if (Number.isNaN(x) || Number.isNaN(df) || !(df > 0)) return Number.NaN;

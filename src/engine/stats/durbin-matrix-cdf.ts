@@ -12,7 +12,7 @@ import { scaleByPowerOfTwo } from "./scale-by-power-of-two";
  *
  * with Hⁿ by repeated squaring and powers of 2^128 carried aside so nothing overflows. O(m³ log n).
  *
- * @example durbinMatrixCdf(10, 0.2) // 0.4409924
+ * @example durbinMatrixCdf(10, 0.2) // 0.25128096000000005
  */
 
 const E128 = 2 ** 128;

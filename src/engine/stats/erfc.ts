@@ -72,7 +72,7 @@ export function erfcx(x: number): number {
  * erfc(x) = 1 - erf(x), with relative accuracy in the upper tail: e^{-x²} is evaluated as
  * e^{-h²} e^{-(x-h)(x+h)} with h = x rounded down to 1/16, so that the rounding of x² does not cost digits.
  *
- * @example erfc(1) // 0.15729920705028513
+ * @example erfc(1) // 0.15729920705028516
  */
 export function erfc(x: number): number {
   if (Number.isNaN(x)) return Number.NaN;

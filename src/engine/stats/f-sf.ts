@@ -12,7 +12,7 @@ import { regularizedIncompleteBeta } from "./regularized-incomplete-beta";
  * subtraction (5e-8 relative error at dfd = 145000, f = 1e-8). 1 for f <= 0, 0 at +∞, NaN for NaN or
  * non-positive degrees of freedom.
  *
- * @example fSf(3.5, 2, 20) // 0.04973502207609711
+ * @example fSf(3.5, 2, 20) // 0.04973502207609708
  */
 export function fSf(f: number, dfn: number, dfd: number): number {
   if (Number.isNaN(f) || !(dfn > 0) || !(dfd > 0)) return Number.NaN;

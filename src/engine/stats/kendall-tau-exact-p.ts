@@ -1,5 +1,3 @@
-import type { Alternative } from "../hypothesis/test-result";
-
 /**
  * Exact p-value of Kendall's tau without ties, as scipy 1.10's `_kendall_p_exact(n, c, alternative)`, where
  * c is the number of concordant pairs among n: under the null hypothesis the number of discordant pairs is
@@ -16,7 +14,7 @@ import type { Alternative } from "../hypothesis/test-result";
  *
  * @example kendallTauExactP(5, 9, "two-sided") // 0.08333333333333333
  */
-export function kendallTauExactP(n: number, concordant: number, alternative: Alternative): number {
+export function kendallTauExactP(n: number, concordant: number, alternative: "two-sided" | "less" | "greater"): number {
   const total = (n * (n - 1)) / 2;
   const inRightTail = concordant >= total - concordant;
   const c = Math.min(concordant, total - concordant);

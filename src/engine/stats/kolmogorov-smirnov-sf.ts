@@ -19,7 +19,7 @@ import { smirnovSf } from "./smirnov-sf";
  *
  * P(D⁺ₙ >= d) is smirnovSf. Results are clipped to [0, 1].
  *
- * @example kolmogorovSmirnovSf(20, 0.25) // 0.1393076
+ * @example kolmogorovSmirnovSf(20, 0.25) // 0.13762569836717486
  */
 export function kolmogorovSmirnovSf(n: number, d: number): number {
   if (Number.isNaN(d) || !(n >= 1) || !Number.isInteger(n)) return Number.NaN;

@@ -6,7 +6,7 @@
  * (the terms left out are below 1e-17 there). Lets callers combine the large parts of ln Γ analytically
  * instead of subtracting two huge log-gammas.
  *
- * @example logGammaCorrection(10) // 0.00833056343336287
+ * @example logGammaCorrection(10) // 0.008330563433362899
  */
 export function logGammaCorrection(x: number): number {
   const y = 1 / (x * x);

@@ -6,7 +6,7 @@
  * identity as a rapidly converging sum over odd (2k-1) of polynomials in (2k-1)² times q^{(2k-1)²},
  * q = exp(-π²/(8z²)), plus the extra sums over k² q'^{k²}, q' = exp(-π²/(2z²)), for K₂ and K₃.
  *
- * @example pelzGoodCdf(1000, 0.03) // 0.6751854
+ * @example pelzGoodCdf(1000, 0.03) // 0.6773097856085364
  */
 const PI2 = Math.PI ** 2;
 const PI4 = Math.PI ** 4;

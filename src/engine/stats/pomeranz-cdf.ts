@@ -7,7 +7,7 @@ import { scaleByPowerOfTwo } from "./scale-by-power-of-two";
  * (g/n)^m/m!, (2g/n)^m/m! or ((1-2g)/n)^m/m!, g = min(f, 1-f), over a sliding window of at most 2(l+1)
  * entries; the answer is n! times the last entry. Rows are rescaled by 2^128 to avoid underflow.
  *
- * @example pomeranzCdf(10, 0.3) // 0.7294372224
+ * @example pomeranzCdf(10, 0.3) // 0.7294644252000005
  */
 
 const E128 = 2 ** 128;

@@ -10,7 +10,7 @@ import { numpyMean } from "./numpy-mean";
  * which differs from Σ(xᵢ - x̄)²/(n-1) in the last bits; reproduced so t statistics agree with scipy's to the
  * last bit or nearly. NaN for n < 2 (0 · ∞ for n = 1, as numpy), NaN for n = 0.
  *
- * @example scipyVariance(new Float64Array([1, 2, 4]), 3) // 2.3333333333333335
+ * @example scipyVariance(new Float64Array([1, 2, 4]), 3) // 2.333333333333333
  */
 export function scipyVariance(values: Float64Array, length: number, scratch?: Float64Array): number {
   if (length === 0) return Number.NaN;
