@@ -1,7 +1,12 @@
+import { existsSync } from "node:fs";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { build } from "vite";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig(async () => {
+  // wrangler.jsonc's assets directory is the web build, and the workers project reads wrangler.jsonc: build the
+  // pages when they are missing (`npm test` always rebuilds them first, in `pretest`).
+  if (!existsSync("dist/web/index.html")) await build({ configFile: "web/vite.config.ts" });
   const migrations = await readD1Migrations("migrations");
   return {
     test: {
@@ -34,6 +39,17 @@ export default defineConfig(async () => {
             name: "workers",
             include: ["test/**/*.test.ts"],
             setupFiles: ["test/setup.ts"],
+          },
+        },
+        {
+          test: {
+            // The web pages: unit tests of the page's own logic, and the browser tests (Chromium against
+            // wrangler dev, started by the tests themselves).
+            name: "web",
+            environment: "node" as const,
+            include: ["web/test/**/*.test.ts"],
+            testTimeout: 60_000,
+            hookTimeout: 300_000,
           },
         },
       ],
