@@ -44,9 +44,11 @@ export default defineConfig(async () => {
         {
           test: {
             // The web pages: unit tests of the page's own logic, and the browser tests (Chromium against
-            // wrangler dev, started by the tests themselves).
+            // wrangler dev, started by the tests themselves). They run after the other projects rather than
+            // beside them: wrangler dev, workerd and Chromium would otherwise share 2 cores with the workers pool.
             name: "web",
             environment: "node" as const,
+            sequence: { groupOrder: 1 },
             include: ["web/test/**/*.test.ts"],
             testTimeout: 60_000,
             hookTimeout: 300_000,

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { copyFileSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -188,8 +188,10 @@ function wranglerEnv(root, stateDir) {
 function snapshotSources(root, stateDir) {
   const dir = join(stateDir, "app");
   mkdirSync(dir);
-  for (const entry of ["src", "web", "migrations", "wrangler.jsonc", "tsconfig.json", "package.json"]) {
-    if (existsSync(join(root, entry))) cpSync(join(root, entry), join(dir, entry), { recursive: true });
+  for (const entry of ["src", "web", "migrations", "wrangler.jsonc", "tsconfig.json", "package.json", "package-lock.json", "scripts/build-web.mjs"]) {
+    if (!existsSync(join(root, entry))) continue;
+    mkdirSync(dirname(join(dir, entry)), { recursive: true });
+    cpSync(join(root, entry), join(dir, entry), { recursive: true });
   }
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
   return dir;

@@ -84,8 +84,17 @@ describe("playground", () => {
     await h.screenshot("02-upload-error");
   });
 
-  it("uploads a CSV (progress bar, then the dataset page with types, profile and distribution charts)", async () => {
-    await page.locator('input[type="file"]').setInputFiles({ name: "sales.csv", mimeType: "text/csv", buffer: Buffer.from(salesCsv()) });
+  it("uploads a CSV dropped on the page, then shows its types, profile and distribution charts", async () => {
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const w = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(file: unknown): void } };
+        File: new (parts: string[], name: string, options: { type: string }) => unknown;
+      };
+      const transfer = new w.DataTransfer();
+      transfer.items.add(new w.File([text], "sales.csv", { type: "text/csv" }));
+      return transfer;
+    }, salesCsv());
+    await page.locator(".drop-zone").dispatchEvent("drop", { dataTransfer });
     await page.getByRole("heading", { name: "sales.csv", level: 1 }).waitFor();
     sessionId = /#\/datasets\/([\w-]+)/.exec(page.url())![1];
     const token = await apiToken();
