@@ -1,12 +1,12 @@
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
-import { build } from "vite";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig(async () => {
   // wrangler.jsonc's assets directory is the web build, and the workers project reads wrangler.jsonc: build the
-  // pages when they are missing (`npm test` always rebuilds them first, in `pretest`).
-  if (!existsSync("dist/web/index.html")) await build({ configFile: "web/vite.config.ts" });
+  // pages when they are missing (`npm test` brings them up to date first, in `pretest`).
+  if (!existsSync("dist/web/index.html")) execFileSync(process.execPath, ["scripts/build-web.mjs"], { stdio: "inherit" });
   const migrations = await readD1Migrations("migrations");
   return {
     test: {

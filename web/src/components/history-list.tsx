@@ -20,8 +20,8 @@ function StoredChart({ token, path, alt }: { token: string; path: string; alt: s
       if (current) URL.revokeObjectURL(current);
     };
   }, [token, path]);
-  if (failed) return <p class="muted">The chart could not be loaded.</p>;
-  return url ? <img class="chart" src={url} alt={alt} /> : <p aria-busy="true">Loading the chart…</p>;
+  if (failed) return <p class="muted stored-chart">The chart could not be loaded.</p>;
+  return <div class="stored-chart">{url ? <img class="chart" src={url} alt={alt} /> : <p aria-busy="true">Loading the chart…</p>}</div>;
 }
 
 /** A plan in one line: the operation and what it reads, for the history list. */

@@ -1,6 +1,7 @@
 // ReDoc's standalone bundle from the pinned redoc package, copied as a hashed asset (it is already one minified
 // file) and loaded from this origin: /redoc works without internet.
 import redocBundle from "redoc/bundles/redoc.standalone.js?url";
+import "./docs.css";
 
 declare global {
   interface Window {
