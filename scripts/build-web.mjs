@@ -29,8 +29,10 @@ const inputs = hash.digest("hex");
 if (!process.argv.includes("--force") && existsSync(join(root, "dist", "web", "index.html")) && existsSync(stamp) && readFileSync(stamp, "utf8") === inputs) {
   console.log("web pages up to date (dist/web)");
 } else {
+  // A production build whoever runs it: vitest exports NODE_ENV=test to the processes it starts.
+  process.env.NODE_ENV = "production";
   const { build } = await import("vite");
-  await build({ configFile: join(root, "web", "vite.config.ts") });
+  await build({ configFile: join(root, "web", "vite.config.ts"), mode: "production" });
   writeFileSync(stamp, inputs);
   console.log("web pages built into dist/web");
 }

@@ -15,7 +15,9 @@ export default defineConfig({
   base: "/",
   publicDir: here("public"),
   logLevel: "warn",
-  oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
+  // The production JSX runtime even when NODE_ENV says otherwise (vitest sets "test", wrangler dev may set
+  // "development"): the dev runtime adds file names and line numbers to every element.
+  oxc: { jsx: { runtime: "automatic", importSource: "preact", development: false } },
   build: {
     outDir: here("../dist/web"),
     emptyOutDir: true,
