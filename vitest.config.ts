@@ -44,8 +44,9 @@ export default defineConfig(async () => {
         {
           test: {
             // The web pages: unit tests of the page's own logic, and the browser tests (Chromium against
-            // wrangler dev, started by the tests themselves). They run after the other projects rather than
-            // beside them: wrangler dev, workerd and Chromium would otherwise share 2 cores with the workers pool.
+            // wrangler dev, started by the tests themselves). A group of their own (sequence.groupOrder), run
+            // apart from the other projects: wrangler dev, workerd and Chromium would otherwise share 2 cores with
+            // the workers pool.
             name: "web",
             environment: "node" as const,
             sequence: { groupOrder: 1 },
