@@ -199,8 +199,10 @@ describe("playground", () => {
     const dialog = page.getByRole("dialog", { name: "Delete this dataset?" });
     await dialog.waitFor();
     await h.screenshot("07-delete-confirm");
-    await dialog.getByRole("button", { name: "Cancel" }).click();
-    expect(await dialog.isVisible()).toBe(false);
+    // keyboard: the safe button has the focus, and Escape cancels
+    expect(await dialog.getByRole("button", { name: "Cancel" }).evaluate((b) => b === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)).toBe(true);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => dialog.isVisible()).toBe(false);
     await page.getByRole("button", { name: "Delete dataset" }).click();
     await dialog.getByRole("button", { name: "Delete" }).click();
     await page.getByRole("heading", { name: "Datasets", level: 1 }).waitFor();
