@@ -43,13 +43,14 @@ export function equalWidthHistogram(values: Float64Array, bins: number): Histogr
   const norm = bins / delta;
   if (!(delta > 0) || !Number.isFinite(delta) || !Number.isFinite(norm)) return null;
 
-  const edges = new Array<number>(bins + 1);
+  // typed arrays in the loop (holey JS arrays made the binning pass about 3x slower), plain arrays for JSON
+  const edges = new Float64Array(bins + 1);
   // numpy.linspace's underflow branch (step === 0) cannot arise here: a finite norm means delta / bins > 0
   const step = delta / bins;
   for (let k = 0; k < bins; k++) edges[k] = k * step + first;
   edges[bins] = last;
 
-  const counts = new Array<number>(bins).fill(0);
+  const counts = new Float64Array(bins);
   const lastBin = bins - 1;
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
@@ -60,5 +61,5 @@ export function equalWidthHistogram(values: Float64Array, bins: number): Histogr
     else if (bin !== lastBin && x >= edges[bin + 1]) bin++;
     counts[bin]++;
   }
-  return { edges, counts };
+  return { edges: Array.from(edges), counts: Array.from(counts) };
 }
