@@ -22,7 +22,8 @@
 // (LOADTEST_STARTUP_TIMEOUT, 90), --request-timeout S (LOADTEST_REQUEST_TIMEOUT, 30), --log FILE (keep the
 // wrangler dev log), --json FILE (write the figures as JSON).
 
-// The parts live in scripts/loadtest/: server.mjs (wrangler dev in its temp dir), dataset.mjs (seeded CSV),
+// wrangler dev in its temp dir is scripts/wrangler-dev-server.mjs (shared with the browser tests). The other
+// parts live in scripts/loadtest/: dataset.mjs (seeded CSV),
 // plans.mjs (the request mix), drive.mjs (the request loop), report.mjs (figures, checks, markdown) and
 // integrity.mjs (the history checks). This file reads the options and runs the steps in order.
 import { writeFileSync, readFileSync } from "node:fs";
@@ -34,7 +35,7 @@ import { createClient } from "./loadtest/client.mjs";
 import { drive } from "./loadtest/drive.mjs";
 import { verifyHistory } from "./loadtest/integrity.mjs";
 import { createChecklist, f1, markdownReport, printSummary, summarize, summarizeKinds } from "./loadtest/report.mjs";
-import { createDevServer, resolveTools } from "./loadtest/server.mjs";
+import { createDevServer, resolveTools } from "./wrangler-dev-server.mjs";
 import { setupUser } from "./loadtest/users.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -108,7 +109,16 @@ try {
 } catch (error) {
   fatal(error.message);
 }
-const server = createDevServer({ root: ROOT, host: HOST, tools, startupTimeoutS: opts.startupTimeoutS, keepLogAs: flags.log });
+const server = createDevServer({
+  root: ROOT,
+  host: HOST,
+  tools,
+  startupTimeoutS: opts.startupTimeoutS,
+  keepLogAs: flags.log,
+  tempPrefix: "wake-loadtest-",
+  // Limits high enough that the load measures the service, not the rate limiter.
+  vars: { EXECUTE_RATE_LIMIT: 1000000, UPLOAD_RATE_LIMIT: 1000, LOGIN_RATE_LIMIT: 1000 },
+});
 
 process.on("exit", () => server.stopNow());
 let interrupted = false;

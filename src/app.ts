@@ -10,7 +10,6 @@ import { requestContext } from "./http/request-context";
 import { analyticsRoutes } from "./routes/analytics";
 import { authRoutes } from "./routes/auth";
 import { datasetRoutes } from "./routes/datasets";
-import { docsRoutes } from "./routes/docs";
 import { healthRoutes } from "./routes/health";
 import { SERVICE_VERSION } from "./version";
 
@@ -54,7 +53,7 @@ export function createApp() {
   app.route("/", authRoutes);
   app.route("/", datasetRoutes);
   app.route("/", analyticsRoutes);
-  app.route("/", docsRoutes);
+  // The pages (/, /docs, /redoc) are static assets served before the Worker runs: wrangler.jsonc `assets`, web/.
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -38,11 +38,20 @@ describe("upload (.happy)", () => {
         profile: {
           region: { type: "string", null_count: 0, distinct_count: 2, top: [{ value: "east", count: 2 }, { value: "west", count: 1 }] },
           // pandas: df.amount.mean() = 11.666666666666666, .std() = 7.637626158259733
-          amount: { type: "integer", null_count: 0, distinct_count: 3, min: 5, max: 20, mean: 11.666666666666666, std: 7.637626158259733 },
+          // numpy: np.histogram([10, 20, 5], bins=3) = ([1, 1, 1], [5, 10, 15, 20])
+          amount: { type: "integer", null_count: 0, distinct_count: 3, min: 5, max: 20, mean: 11.666666666666666, std: 7.637626158259733, histogram: { edges: [5, 10, 15, 20], counts: [1, 1, 1] } },
           // pandas: df.price.std() = 1.2374368670764582
-          price: { type: "float", null_count: 1, distinct_count: 2, min: 2.5, max: 4.25, mean: 3.375, std: 1.2374368670764582 },
+          price: { type: "float", null_count: 1, distinct_count: 2, min: 2.5, max: 4.25, mean: 3.375, std: 1.2374368670764582, histogram: { edges: [2.5, 3.375, 4.25], counts: [1, 1] } },
           active: { type: "boolean", null_count: 0, distinct_count: 2, top: [{ value: true, count: 2 }, { value: false, count: 1 }] },
-          day: { type: "datetime", null_count: 0, distinct_count: 3, min: "2026-01-01T00:00:00.000Z", max: "2026-01-03T00:00:00.000Z" },
+          // numpy: np.histogram of the epoch milliseconds, bins=3
+          day: {
+            type: "datetime",
+            null_count: 0,
+            distinct_count: 3,
+            min: "2026-01-01T00:00:00.000Z",
+            max: "2026-01-03T00:00:00.000Z",
+            histogram: { edges: [1767225600000, 1767283200000, 1767340800000, 1767398400000], counts: [1, 1, 1] },
+          },
         },
       },
     });

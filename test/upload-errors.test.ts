@@ -122,6 +122,21 @@ describe("upload metadata within D1's row limit (UTF-8 bytes)", () => {
     expect(Math.max(...tops.map((v) => v.length))).toBe(40);
   });
 
+  it("leaves the histograms out (null) when the names and top values leave no room for them", async () => {
+    // 100 numeric and 400 string columns with 256-character names: 1.82 MB of metadata with histograms, 1.77 MB without
+    const numeric = 100;
+    const header = Array.from({ length: 500 }, (_, c) => cjk(256, c)).join(",");
+    const rows = Array.from({ length: 21 }, (_, r) =>
+      Array.from({ length: 500 }, (_, c) => (c < numeric ? String(Math.sin(r * 7 + c) * 1e-7 + c) : cjk(40, c * 10 + (r % 10) + 7))).join(","),
+    );
+    const res = await upload(user.token, [header, ...rows].join("\n"), "cjk-numbers.csv");
+    expect(res.status).toBe(201);
+    const { metadata } = (await res.json()) as { metadata: { profile: Record<string, { type: string; histogram?: unknown; mean?: number }> } };
+    const numbers = Object.values(metadata.profile).filter((p) => p.type === "float");
+    expect(numbers).toHaveLength(numeric);
+    expect(numbers.every((p) => p.histogram === null && typeof p.mean === "number")).toBe(true);
+  });
+
   it("refuses with 400 when even the names are too large to store", async () => {
     const res = await upload(user.token, wide(500, 256), "cjk-wide.csv");
     expect(res.status).toBe(400);

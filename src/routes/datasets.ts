@@ -21,6 +21,20 @@ const ColumnProfileSchema = z
       .max(10)
       .optional()
       .meta({ description: "String and boolean columns: most frequent values, count descending then value ascending; values longer than 200 characters are shortened." }),
+    histogram: z
+      .object({
+        edges: z.array(z.number()).meta({ description: "Bin edges, one more than `counts`; datetime columns in milliseconds since the epoch (UTC)." }),
+        counts: z.array(z.number().int()).meta({ description: "Values per bin; bin i is [edges[i], edges[i+1]), the last one closed." }),
+      })
+      .nullable()
+      .optional()
+      .meta({
+        description:
+          "Numeric and datetime columns: numpy.histogram of the finite values with min(20, distinct finite values) equal-width bins " +
+          "from the smallest to the largest value (±0.5 around a single value). null when there is no finite value, when the range " +
+          "cannot be binned in double precision, or when a very wide file's metadata needed the room; absent on datasets uploaded " +
+          "before histograms were profiled.",
+      }),
   })
   .openapi("ColumnProfile");
 

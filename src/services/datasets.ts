@@ -93,15 +93,16 @@ export const MAX_METADATA_BYTES = ROW_BUDGET_BYTES;
 /**
  * The profile as stored: `top` strings shortened to `maxValueLength` characters. The row limit is in UTF-8
  * bytes, so a file of long non-ASCII names and values is measured and its `top` values shortened further
- * (to 40 characters) before it is refused.
+ * (to 40 characters), then its histograms left out (null), before it is refused.
  */
 function storedProfile(table: Table, names: string[], types: Record<string, ColumnType>): Record<string, ColumnProfile> {
   const full = profileTable(table);
-  for (const maxValueLength of [MAX_PROFILE_VALUE_LENGTH, 40]) {
+  for (const [maxValueLength, histograms] of [[MAX_PROFILE_VALUE_LENGTH, true], [40, true], [40, false]] as const) {
     for (const columnProfile of full.values()) {
       for (const entry of columnProfile.top ?? []) {
         if (typeof entry.value === "string" && entry.value.length > maxValueLength) entry.value = `${entry.value.slice(0, maxValueLength - 1)}…`;
       }
+      if (!histograms && columnProfile.histogram !== undefined) columnProfile.histogram = null;
     }
     const profile = jsonRecord(full);
     if (jsonByteLength(names) + jsonByteLength(types) + jsonByteLength(profile) <= MAX_METADATA_BYTES) return profile;

@@ -62,14 +62,38 @@ export function referenceProfile(column: ReferenceColumn): Record<string, unknow
     return { ...base, top };
   }
   const numbers = present as number[];
+  const histogram = referenceHistogram(numbers);
   if (column.type === "datetime") {
     const iso = (x: number) => new Date(x).toISOString();
-    return { ...base, min: numbers.length ? iso(Math.min(...numbers)) : null, max: numbers.length ? iso(Math.max(...numbers)) : null };
+    return { ...base, min: numbers.length ? iso(Math.min(...numbers)) : null, max: numbers.length ? iso(Math.max(...numbers)) : null, histogram };
   }
   const n = numbers.length;
   const mean = n ? numbers.reduce((s, x) => s + x, 0) / n : null;
   const std = n >= 2 && mean !== null ? Math.sqrt(numbers.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1)) : null;
-  return { ...base, min: n ? Math.min(...numbers) : null, max: n ? Math.max(...numbers) : null, mean, std };
+  return { ...base, min: n ? Math.min(...numbers) : null, max: n ? Math.max(...numbers) : null, mean, std, histogram };
+}
+
+/**
+ * numpy.histogram(finite, bins=min(20, distinct finite)) the plain way: numpy.linspace edges, and each value in
+ * the last bin whose left edge it reaches (numpy.searchsorted semantics, the last bin closed).
+ */
+function referenceHistogram(numbers: number[]): { edges: number[]; counts: number[] } | null {
+  const finite = numbers.filter((x) => Number.isFinite(x));
+  if (finite.length === 0) return null;
+  let lo = Math.min(...finite);
+  let hi = Math.max(...finite);
+  if (lo === hi) [lo, hi] = [lo - 0.5, hi + 0.5];
+  const bins = Math.min(20, new Set(finite.map((x) => x + 0)).size);
+  const delta = hi - lo;
+  if (!Number.isFinite(delta) || !Number.isFinite(bins / delta)) return null;
+  const edges = Array.from({ length: bins + 1 }, (_, k) => (k === bins ? hi : k * (delta / bins) + lo));
+  const counts = new Array<number>(bins).fill(0);
+  for (const x of finite) {
+    let i = bins - 1;
+    while (i > 0 && x < edges[i]) i--;
+    counts[i]++;
+  }
+  return { edges, counts };
 }
 
 /** Relative tolerance 1e-9 against `scale` (the magnitude of the terms, so cancellation cannot fail it). */

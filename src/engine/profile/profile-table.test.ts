@@ -28,9 +28,9 @@ describe("profileTable", () => {
   it("null statistics below enough values and for non-finite ones", () => {
     const table = parseCsv(new TextEncoder().encode("a,b,c\n1,,inf\nNA,,2\n"));
     const profile = profileTable(table);
-    expect(profile.get("a")).toEqual({ type: "integer", null_count: 1, distinct_count: 1, min: 1, max: 1, mean: 1, std: null });
-    expect(profile.get("b")).toEqual({ type: "float", null_count: 2, distinct_count: 0, min: null, max: null, mean: null, std: null });
-    expect(profile.get("c")).toMatchObject({ max: null, mean: null, std: null, min: 2 });
+    expect(profile.get("a")).toEqual({ type: "integer", null_count: 1, distinct_count: 1, min: 1, max: 1, mean: 1, std: null, histogram: { edges: [0.5, 1.5], counts: [1] } });
+    expect(profile.get("b")).toEqual({ type: "float", null_count: 2, distinct_count: 0, min: null, max: null, mean: null, std: null, histogram: null });
+    expect(profile.get("c")).toMatchObject({ max: null, mean: null, std: null, min: 2, histogram: { edges: [1.5, 2.5], counts: [1] } });
   });
 
   it("top keeps at most 10, count desc then value asc", () => {

@@ -1,4 +1,5 @@
 import type { Column, ColumnType, StringColumn, Table, ValueColumn } from "../table/types.js";
+import { equalWidthHistogram, type Histogram } from "./equal-width-histogram.js";
 
 /**
  * The per-column summary stored with a dataset (API.md "Datasets"), computed once at upload. Semantics are
@@ -15,9 +16,12 @@ export interface ColumnProfile {
   mean?: number | null;
   std?: number | null;
   top?: Array<{ value: string | boolean; count: number }>;
+  histogram?: Histogram | null;
 }
 
 const TOP_LIMIT = 10;
+/** Bins of a profile histogram: enough to show a shape in a thumbnail. */
+export const HISTOGRAM_BINS = 20;
 
 /**
  * Profiles every column. Returned as a Map keyed by column name (in column order) so names like
@@ -26,13 +30,18 @@ const TOP_LIMIT = 10;
  * - integer/float: `min`, `max`, `mean` (compensated sum / n), `std` (two-pass: sqrt(Σ(x-mean)²/(n-1)), as
  *   pandas' nanvar);
  * - datetime: `min`, `max` as ISO 8601 UTC strings;
+ * - integer/float/datetime: `histogram`, numpy.histogram of the finite values with min(20, distinct finite
+ *   values) equal-width bins ({@link equalWidthHistogram}; datetimes in milliseconds since the epoch), null
+ *   when there is none;
  * - string/boolean: `top`, at most 10 `{value, count}`, by count descending then value ascending (code-unit
  *   order; false before true). pandas' `value_counts()` orders ties by an unstable sort of hash-table order,
  *   so this fixes a deterministic order for ties instead of copying an accident.
  *
  * @example
  * const profile = profileTable(parseCsv(new TextEncoder().encode("x\n1\n3\nNA\n")));
- * profile.get("x"); // { type: "integer", null_count: 1, distinct_count: 2, min: 1, max: 3, mean: 2, std: 1.4142135623730951 }
+ * profile.get("x");
+ * // { type: "integer", null_count: 1, distinct_count: 2, min: 1, max: 3, mean: 2, std: 1.4142135623730951,
+ * //   histogram: { edges: [1, 2, 3], counts: [1, 1] } }
  */
 export function profileTable(table: Table): Map<string, ColumnProfile> {
   const profile = new Map<string, ColumnProfile>();
@@ -81,11 +90,20 @@ function profileValues(column: ValueColumn, scratch: HashScratch): ColumnProfile
     sum = t;
   }
   const base = { type: column.type, null_count: values.length - count, distinct_count: countDistinct(values, count, min, max, scratch) };
+  const finiteDistinct = base.distinct_count - (max === Infinity ? 1 : 0) - (min === -Infinity ? 1 : 0);
+  const histogram = equalWidthHistogram(values, Math.min(HISTOGRAM_BINS, finiteDistinct));
   if (column.type === "datetime") {
-    return { ...base, min: count ? new Date(min).toISOString() : null, max: count ? new Date(max).toISOString() : null };
+    return { ...base, min: count ? new Date(min).toISOString() : null, max: count ? new Date(max).toISOString() : null, histogram };
   }
   const mean = count ? (sum + compensation) / count : NaN;
-  return { ...base, min: finiteOrNull(count ? min : NaN), max: finiteOrNull(count ? max : NaN), mean: finiteOrNull(mean), std: finiteOrNull(sampleStd(values, mean, count)) };
+  return {
+    ...base,
+    min: finiteOrNull(count ? min : NaN),
+    max: finiteOrNull(count ? max : NaN),
+    mean: finiteOrNull(mean),
+    std: finiteOrNull(sampleStd(values, mean, count)),
+    histogram,
+  };
 }
 
 function sampleStd(values: Float64Array, mean: number, count: number): number {

@@ -1,12 +1,12 @@
-// `wrangler dev` for the load test, isolated from the developer's checkout: its own temp dir holds a copy of
-// the sources, the local D1/R2 state, a throwaway secret and the log. The process runs in its own process
-// group so stopping it also stops the esbuild and workerd children it spawns.
+// `wrangler dev` for the load test and the browser tests, isolated from the developer's checkout: its own temp
+// dir holds a copy of the sources, the local D1/R2 state, a throwaway secret and the log. The process runs in
+// its own process group so stopping it also stops the esbuild, vite and workerd children it spawns.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { copyFileSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -26,9 +26,11 @@ export function resolveTools(root) {
 /**
  * Creates the temp dir at once (so cleanup always has something definite to remove) and returns
  * `{ stateDir, start, stop, stopNow, readLog, tail }`. `start()` resolves to the base URL once /health answers 200.
+ * `vars` are passed as `--var NAME:value` (e.g. rate limits); `quiet` keeps the progress lines off stdout.
  */
-export function createDevServer({ root, host, tools, startupTimeoutS, keepLogAs }) {
-  const stateDir = mkdtempSync(join(tmpdir(), "wake-loadtest-"));
+export function createDevServer({ root, host, tools, startupTimeoutS, keepLogAs, vars = {}, tempPrefix = "wake-dev-", quiet = false }) {
+  const stateDir = mkdtempSync(join(tmpdir(), tempPrefix));
+  const say = quiet ? () => {} : (line) => console.log(line);
   const logPath = join(stateDir, "wrangler.log");
   let devProcess = null;
   let devExited = null; // promise resolved on exit
@@ -82,7 +84,7 @@ export function createDevServer({ root, host, tools, startupTimeoutS, keepLogAs 
   async function start() {
     const env = wranglerEnv(root, stateDir);
     const persist = join(stateDir, "state");
-    console.log(`state dir: ${stateDir}`);
+    say(`state dir: ${stateDir}`);
     const app = snapshotSources(root, stateDir);
 
     const migrate = spawnSync(tools.node, [tools.wrangler, "d1", "migrations", "apply", "DB", "--local", "--persist-to", persist], {
@@ -95,7 +97,7 @@ export function createDevServer({ root, host, tools, startupTimeoutS, keepLogAs 
     if (migrate.status !== 0) {
       throw new Error(`migrations failed (status ${migrate.status ?? migrate.signal}):\n${migrate.stdout}\n${migrate.stderr}`);
     }
-    console.log("migrations applied to the temp state");
+    say("migrations applied to the temp state");
 
     const port = await freePort(host);
     const inspectorPort = await freePort(host);
@@ -109,10 +111,7 @@ export function createDevServer({ root, host, tools, startupTimeoutS, keepLogAs 
       "--inspector-ip", host, "--inspector-port", String(inspectorPort),
       "--persist-to", persist,
       "--env-file", envFile,
-      // Limits high enough that the load measures the service, not the rate limiter.
-      "--var", "EXECUTE_RATE_LIMIT:1000000",
-      "--var", "UPLOAD_RATE_LIMIT:1000",
-      "--var", "LOGIN_RATE_LIMIT:1000",
+      ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
       "--show-interactive-dev-session=false",
     ];
     const log = createWriteStream(logPath);
@@ -132,7 +131,7 @@ export function createDevServer({ root, host, tools, startupTimeoutS, keepLogAs 
         const res = await fetch(`${base}/health`, { signal: AbortSignal.timeout(5000) });
         const body = await res.text();
         if (res.status === 200) {
-          console.log(`wrangler dev ready at ${base} (${body.trim()})`);
+          say(`wrangler dev ready at ${base} (${body.trim()})`);
           return base;
         }
         last = `${res.status} ${body.slice(0, 200)}`;
@@ -183,13 +182,16 @@ function wranglerEnv(root, stateDir) {
 /**
  * A copy of the worker's sources as they are now (node_modules linked): wrangler dev watches and rebuilds on
  * source changes, so running from the shared checkout would restart the worker mid-run (503s) whenever someone
- * edits a file. The copy also keeps wrangler's .wrangler/tmp bundle out of the checkout.
+ * edits a file. The copy also keeps wrangler's .wrangler/tmp bundle and the web build out of the checkout
+ * (wrangler dev builds web/ into the copy's dist/web).
  */
 function snapshotSources(root, stateDir) {
   const dir = join(stateDir, "app");
   mkdirSync(dir);
-  for (const entry of ["src", "migrations", "wrangler.jsonc", "tsconfig.json", "package.json"]) {
-    if (existsSync(join(root, entry))) cpSync(join(root, entry), join(dir, entry), { recursive: true });
+  for (const entry of ["src", "web", "migrations", "wrangler.jsonc", "tsconfig.json", "package.json", "package-lock.json", "scripts/build-web.mjs"]) {
+    if (!existsSync(join(root, entry))) continue;
+    mkdirSync(dirname(join(dir, entry)), { recursive: true });
+    cpSync(join(root, entry), join(dir, entry), { recursive: true });
   }
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
   return dir;
