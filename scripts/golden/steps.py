@@ -177,7 +177,18 @@ def run(df, case):
         remaining.append(int(len(sub)))
     for name, kind in case.pop("kinds").items():
         g.TYPES[name] = kind
-    return {"result": g.run(sub, {**plan, "filters": []}), "filtered_row_count": int(len(sub)), "rows_remaining": remaining}
+    # Bins (an ordered Categorical) group in bin order and only where rows fall (observed=True): group by their
+    # codes, then name each group by its label.
+    bins = {k: sub[k].cat.categories for k in plan["group_by"] if isinstance(sub[k].dtype, pd.CategoricalDtype)}
+    coded = sub.assign(**{k: sub[k].cat.codes.where(sub[k].cat.codes >= 0).astype("float64") for k in bins})
+    for k in bins:
+        g.TYPES[k] = "num"
+    result = g.run(coded, {**plan, "filters": []})
+    for k, labels in bins.items():
+        g.TYPES[k] = "str"
+        for group in result["groups"]:
+            group["key"][k] = str(labels[int(group["key"][k])])
+    return {"result": result, "filtered_row_count": int(len(sub)), "rows_remaining": remaining}
 
 
 # ---------------------------------------------------------------- cases
@@ -303,6 +314,21 @@ def cases():
     for op in ("mean", "count", "median", "std"):
         add(f"question:outliers-then-band:{op}", plan(op, [{"drop_outliers": {"column": "Fare", "method": "zscore", "threshold": 3}}, band],
                                                        group_by=["AgeBand"], target_column="Fare"), [None, band_ref], {"AgeBand": "str"})
+
+    # Bins from cut and qcut: groups and sorts follow bin order (pandas' ordered Categorical, observed groups).
+    edges = [0, 12, 18, 35, 60, 100]
+    labelled = derive("Stage", "cut(Age, [0, 12, 18, 35, 60, 100], ['child', 'teen', 'young', 'adult', 'senior'])")
+    labelled_ref = lambda d: pd.cut(d.Age, edges, labels=["child", "teen", "young", "adult", "senior"])
+    default = derive("Stage", "cut(Age, [0, 12, 18, 35, 60, 100])")
+    default_ref = lambda d: pd.cut(d.Age, edges).cat.rename_categories(lambda i: str(i))
+    quartile = derive("Stage", "qcut(Fare, 4)")
+    quartile_ref = lambda d: pd.qcut(d.Fare, 4).cat.rename_categories(lambda i: str(i))
+    for tag, step, ref in (("labels", labelled, labelled_ref), ("default", default, default_ref), ("qcut", quartile, quartile_ref)):
+        add(f"bins:{tag}:mean-fare", plan("mean", [step], group_by=["Stage"], target_column="Fare"), [ref], {"Stage": "str"})
+        add(f"bins:{tag}:count", plan("count", [step], group_by=["Stage"]), [ref], {"Stage": "str"})
+        add(f"bins:{tag}:median-age-by-sex", plan("median", [step], group_by=["Sex", "Stage"], target_column="Age"), [ref], {"Stage": "str"})
+    add("bins:sort-desc-dedup", plan("sum", [labelled, {"sort": {"by": [{"column": "Stage", "direction": "desc"}]}}, {"drop_duplicates": {"columns": ["Sex"]}}], target_column="PassengerId"),
+        [labelled_ref, None, None], {"Stage": "str"})
 
     # Missing values.
     for method, value in (("value", 30), ("value", 29.5), ("mean", None), ("median", None), ("mode", None), ("ffill", None), ("bfill", None)):

@@ -1,6 +1,8 @@
 import { compareCodePoints } from "../ops/compare-code-points";
 import { parseIsoDateTime } from "../plan/coerce-filter-value";
 import { floorDivide, power, pythonMod } from "./arithmetic";
+import { failForData } from "./functions/data-errors";
+import { MAX_REPLACED_TEXT } from "./functions/string-functions";
 import { describeType, failAt, isNumeric, type Compiled } from "./compiled";
 import type { BinaryOperator, ExprNode } from "./expression-ast";
 import { dedupeStrings, numbersOf, numberVector, stringsOf, type NumberVector, type Value, type ValueType } from "./vector";
@@ -131,6 +133,7 @@ function compileConcat(left: Compiled, right: Compiled): Compiled {
       const texts: Array<string | null> = [];
       const codes = new Int32Array(context.size);
       const width = b.dictionary.length + 1;
+      let built = 0;
       for (let p = 0; p < codes.length; p++) {
         const x = a.codes[p];
         const y = b.codes[p];
@@ -141,7 +144,11 @@ function compileConcat(left: Compiled, right: Compiled): Compiled {
         const key = x * width + y;
         let code = pairs.get(key);
         if (code === undefined) {
-          code = texts.push(a.dictionary[x] + b.dictionary[y]) - 1;
+          const text = a.dictionary[x] + b.dictionary[y];
+          // Nested joins double text at each level: bound what they build inside the 128 MB isolate.
+          built += text.length;
+          if (built > MAX_REPLACED_TEXT) failForData("+", `the joined strings would hold more than ${MAX_REPLACED_TEXT} characters`);
+          code = texts.push(text) - 1;
           pairs.set(key, code);
         }
         codes[p] = code;

@@ -36,7 +36,8 @@ export function evaluateToColumn(compiled: Compiled, frame: Frame, name: string,
     const { codes, dictionary } = stringsOf(value, context.size);
     const out = new Int32Array(length).fill(-1);
     for (let p = 0; p < rows.length; p++) out[rows[p]] = codes[p];
-    return { name, type: "string", codes: out, dictionary };
+    const ordered = value.kind === "string" && value.ordered === true;
+    return { name, type: "string", codes: out, dictionary, ...(ordered ? { ordered } : {}) };
   }
   const values = numbersOf(value, context.size);
   const out = new Float64Array(length).fill(Number.NaN);

@@ -18,6 +18,8 @@ export interface StringVector {
   readonly kind: "string";
   readonly codes: Int32Array;
   readonly dictionary: readonly string[];
+  /** The dictionary is in value order (bins), see StringColumn.ordered. */
+  readonly ordered?: boolean;
 }
 
 export interface Scalar {

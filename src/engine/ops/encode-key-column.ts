@@ -18,7 +18,8 @@ const DENSE_RANGE = 1 << 20;
 
 /**
  * Maps one group_by column to dense, order-preserving integer ranks over the selected rows, so that grouping
- * is integer arithmetic and sorting groups is sorting integers. Strings rank by code point (Python's order),
+ * is integer arithmetic and sorting groups is sorting integers. Strings rank by code point (Python's order;
+ * an ordered column such as cut's bins by its dictionary order),
  * booleans false < true, numbers and datetimes ascending. Only values that occur get a rank.
  *
  * Distinct values are counted first, with memory independent of how many there are (a mark per dictionary code
@@ -40,7 +41,8 @@ export function encodeKeyColumn(column: Column, rows: Uint32Array, limit: number
       if (seen.push(code) > limit) return null;
     }
     const dictionary = column.dictionary;
-    seen.sort((a, b) => compareCodePoints(dictionary[a], dictionary[b]));
+    // Bins (an ordered column) group in bin order, as pandas groups an ordered Categorical.
+    seen.sort(column.ordered === true ? (a, b) => a - b : (a, b) => compareCodePoints(dictionary[a], dictionary[b]));
     seen.forEach((code, rank) => (mark[code] = rank + 1));
     const ranks = new Int32Array(rows.length);
     for (let i = 0; i < rows.length; i++) {

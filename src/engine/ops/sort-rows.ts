@@ -63,7 +63,8 @@ function keyReader(column: Column): (row: number) => number {
     const values = column.values;
     return (row) => values[row];
   }
-  const byText = Array.from(column.dictionary.keys()).sort((a, b) => compareCodePoints(column.dictionary[a], column.dictionary[b]));
+  const codes0 = Array.from(column.dictionary.keys());
+  const byText = column.ordered === true ? codes0 : codes0.sort((a, b) => compareCodePoints(column.dictionary[a], column.dictionary[b]));
   const rank = new Float64Array(column.dictionary.length);
   byText.forEach((code, r) => (rank[code] = r));
   const codes = column.codes;

@@ -67,10 +67,10 @@ export const deriveStep: StepModule<Derive> = {
     return { errors, scope: new Map([...context.scope, [body.name, type]]) };
   },
   cost(body, rows) {
-    const perRow = expressionCost(body.expr);
     const sorted = (body.order_by?.length ?? 0) + (body.partition_by?.length ?? 0);
-    return rows * (perRow + 1) + (sorted > 0 ? rows * Math.log2(rows + 1) * sorted : 0);
+    return expressionCost(body.expr, rows) + rows + (sorted > 0 ? rows * Math.log2(rows + 1) * sorted : 0);
   },
+
   apply(frame, body) {
     const compiled = compileExpression(parseExpression(body.expr), scopeOf(frame));
     const layout = windowLayout(frame, body.order_by ?? [], body.partition_by ?? [], "plan.steps");

@@ -82,7 +82,7 @@ function fillColumn(frame: Frame, column: Column, body: FillMissing): Column {
         for (const row of rows) if (codes[row] < 0) codes[row] = code;
       }
     }
-    return { name: column.name, type: "string", codes, dictionary };
+    return { name: column.name, type: "string", codes, dictionary, ...(column.ordered === true ? { ordered: true } : {}) };
   }
   const values = Float64Array.from(column.values);
   if (body.method === "ffill" || body.method === "bfill") {

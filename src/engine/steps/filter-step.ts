@@ -51,7 +51,7 @@ export const filterStep: StepModule<FilterStep> = {
     }
     return { errors, scope: context.scope };
   },
-  cost: (body, rows) => rows * (isExpression(body) ? expressionCost(body.expr) + 1 : "any" in body ? body.any.length : 1),
+  cost: (body, rows) => (isExpression(body) ? expressionCost(body.expr, rows) + rows : rows * ("any" in body ? body.any.length : 1)),
   apply(frame, body) {
     if (!isExpression(body)) return { frame: selectRows(frame, [body as FilterCondition], "plan.steps").frame };
     const tree = parseExpression(body.expr);

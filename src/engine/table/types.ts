@@ -19,6 +19,11 @@ export interface StringColumn {
   readonly type: "string";
   readonly codes: Int32Array;
   readonly dictionary: readonly string[];
+  /**
+   * True when the dictionary's order is the values' order (bins made by cut/qcut, as a pandas ordered
+   * Categorical): grouping and sorting follow it instead of code point order.
+   */
+  readonly ordered?: boolean;
 }
 
 export type Column = ValueColumn | StringColumn;

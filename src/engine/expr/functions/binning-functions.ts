@@ -65,7 +65,7 @@ const cutFunction: FunctionSpec = {
           const index = binIndex(edges, xs[p]);
           codes[p] = index === 0 || index === edges.length ? -1 : index - 1;
         }
-        return { kind: "string", codes, dictionary };
+        return { kind: "string", codes, dictionary, ordered: true };
       },
     };
   },
@@ -144,7 +144,7 @@ function evaluateQcut(inner: Compiled, context: EvalContext, levels: readonly nu
       if (index > 0 && index < edges.length) codes[p] = binCodes[index - 1];
     }
   }
-  return { kind: "string", codes, dictionary };
+  return { kind: "string", codes, dictionary, ordered: true };
 }
 
 export const BINNING_FUNCTIONS: readonly FunctionSpec[] = [cutFunction, qcutFunction];
