@@ -1,4 +1,5 @@
 import { fc, test as fcTest } from "@fast-check/vitest";
+import { PROPERTY_TIMEOUT } from "./fuzz/seed";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, createUser, problem, type TestUser, uploadOk } from "./factories";
 
@@ -158,7 +159,7 @@ describe("analytics (.security)", () => {
     expect([200, 422]).toContain(res.status);
     const body = (await res.json()) as { code?: string };
     if (res.status === 422) expect(body.code).toBe("invalid_plan");
-  });
+  }, PROPERTY_TIMEOUT);
 });
 
 describe("history paging", () => {
