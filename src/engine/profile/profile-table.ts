@@ -1,3 +1,4 @@
+import { NeumaierSum } from "../stats/neumaier-sum.js";
 import type { Column, ColumnType, StringColumn, Table, ValueColumn } from "../table/types.js";
 
 /**
@@ -67,40 +68,33 @@ function profileValues(column: ValueColumn, scratch: HashScratch): ColumnProfile
   let count = 0;
   let min = Infinity;
   let max = -Infinity;
-  let sum = 0;
-  let compensation = 0;
+  // compensated, so the mean stays within an ulp or so of numpy's pairwise sum
+  const sum = new NeumaierSum();
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
     if (x !== x) continue;
     count++;
     if (x < min) min = x;
     if (x > max) max = x;
-    // Neumaier summation: the mean stays within an ulp or so of numpy's pairwise sum
-    const t = sum + x;
-    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
-    sum = t;
+    sum.add(x);
   }
   const base = { type: column.type, null_count: values.length - count, distinct_count: countDistinct(values, count, min, max, scratch) };
   if (column.type === "datetime") {
     return { ...base, min: count ? new Date(min).toISOString() : null, max: count ? new Date(max).toISOString() : null };
   }
-  const mean = count ? (sum + compensation) / count : NaN;
+  const mean = count ? sum.value() / count : NaN;
   return { ...base, min: finiteOrNull(count ? min : NaN), max: finiteOrNull(count ? max : NaN), mean: finiteOrNull(mean), std: finiteOrNull(sampleStd(values, mean, count)) };
 }
 
 function sampleStd(values: Float64Array, mean: number, count: number): number {
   if (count < 2 || !Number.isFinite(mean)) return NaN;
-  let squares = 0;
-  let compensation = 0;
+  const squares = new NeumaierSum();
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
     if (x !== x) continue;
-    const d = (x - mean) * (x - mean);
-    const t = squares + d;
-    compensation += squares >= d ? squares - t + d : d - t + squares;
-    squares = t;
+    squares.add((x - mean) * (x - mean));
   }
-  return Math.sqrt((squares + compensation) / (count - 1));
+  return Math.sqrt(squares.value() / (count - 1));
 }
 
 /**
