@@ -1,4 +1,5 @@
 import { EngineError, type EngineProblem } from "./errors";
+import { jsonRecord } from "./json-record";
 import { averageByTime } from "./forecast/average-by-time";
 import type { ForecastResult } from "./forecast/forecast-result";
 import { holtForecast } from "./forecast/holt-forecast";
@@ -9,7 +10,6 @@ import { checkPlanCost } from "./ops/estimate-plan-cost";
 import { findColumn, findValueColumn } from "./ops/find-column";
 import { gatherPairs } from "./ops/gather-pairs";
 import { groupRows, rowsByGroup } from "./ops/group-rows";
-import { keyObject } from "./ops/key-object";
 import { selectRows, type FilterStep } from "./ops/select-rows";
 import type { Plan } from "./plan/plan-schema";
 import { linearRegression } from "./stats/linear-regression";
@@ -81,7 +81,7 @@ function computeGrouped(table: Table, plan: Plan, rows: Uint32Array): ExecutionR
   const fields: Fields[] = isAggregation(plan.operation)
     ? aggregateGroups(targetOf(table, plan), grouping, plan.operation)
     : rowsByGroup(grouping).map((groupRows) => pairwiseStatistic(table, plan, groupRows));
-  return { groups: grouping.keys.map((key, g) => ({ key: keyObject(plan.group_by, key), ...fields[g] })) };
+  return { groups: grouping.keys.map((key, g) => ({ key: jsonRecord(plan.group_by.map((column, i) => [column, key[i]] as const)), ...fields[g] })) };
 }
 
 function isAggregation(operation: Plan["operation"]): operation is Aggregation {

@@ -22,7 +22,7 @@ const TOP_LIMIT = 10;
 
 /**
  * Profiles every column. Returned as a Map keyed by column name (in column order) so names like
- * `__proto__` stay data; use {@link profileToJson} to build the JSON object.
+ * `__proto__` stay data; `jsonRecord` (json-record.ts) builds the JSON object.
  *
  * - integer/float: `min`, `max`, `mean` (compensated sum / n), `std` (two-pass: sqrt(Σ(x-mean)²/(n-1)), as
  *   pandas' nanvar);
@@ -40,21 +40,6 @@ export function profileTable(table: Table): Map<string, ColumnProfile> {
   const scratch: HashScratch = { slots: null };
   for (const column of table.columns) profile.set(column.name, profileColumn(column, scratch));
   return profile;
-}
-
-/**
- * A JSON-ready object for the HTTP layer: null prototype and own data properties, so a column named
- * `__proto__` is serialised like any other key instead of replacing the object's prototype.
- *
- * @example
- * JSON.stringify(profileToJson(new Map([["__proto__", p]]))); // '{"__proto__":{...}}'
- */
-export function profileToJson(profile: Map<string, ColumnProfile>): Record<string, ColumnProfile> {
-  const json: Record<string, ColumnProfile> = Object.create(null);
-  for (const [name, columnProfile] of profile) {
-    Object.defineProperty(json, name, { value: columnProfile, enumerable: true, writable: true, configurable: true });
-  }
-  return json;
 }
 
 function profileColumn(column: Column, scratch: HashScratch): ColumnProfile {
