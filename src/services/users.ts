@@ -1,6 +1,7 @@
 import { eq, or, sql } from "drizzle-orm";
 import { hashPassword, verifyPassword } from "../auth/password";
 import type { Database } from "../db/client";
+import { constraintViolation } from "../db/constraint-violation";
 import { type UserRow, users } from "../db/schema";
 import { ApiError } from "../errors";
 
@@ -52,11 +53,8 @@ export async function registerUser(db: Database, input: Registration, hashCost: 
   try {
     await db.insert(users).values(row);
   } catch (error) {
-    const text = String((error as Error)?.message ?? error) + String((error as Error)?.cause ?? "");
-    if (text.includes("UNIQUE")) {
-      const field = text.includes("email") ? "email" : "username";
-      throw conflict(field);
-    }
+    const violation = constraintViolation(error);
+    if (violation?.kind === "unique") throw conflict(violation.target.includes("email") ? "email" : "username");
     throw error;
   }
   return toPublicUser(row);
