@@ -1,7 +1,7 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { ApiError, ERROR_CODES } from "../errors";
 import type { AppEnv } from "./app-env";
-import { zodIssuesToProblems } from "./validation-problems";
+import { zodIssuesToProblems } from "../engine/plan/zod-issue-problems";
 
 export const FieldProblemSchema = z
   .object({
@@ -64,7 +64,11 @@ export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
-        const errors = zodIssuesToProblems(result.error.issues, result.target === "json" ? [] : [result.target]);
+        // A body's fields are named bare (`email`), other parts by where they came from (`query.limit`).
+        const source = result.target === "json" ? { name: "body" } : { name: result.target, root: result.target };
+        // The validator passes the value it parsed as `data` (zod-validator's Hook type says so; zod-openapi's omits it).
+        const input = "data" in result ? result.data : undefined;
+        const errors = zodIssuesToProblems(result.error.issues, input, source);
         throw new ApiError({ code: "validation_error", message: "The request does not match the schema.", errors });
       }
     },

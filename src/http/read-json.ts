@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { ApiError } from "../errors";
-import { zodIssuesToProblems } from "./validation-problems";
+import { zodIssuesToProblems } from "../engine/plan/zod-issue-problems";
 
 /**
  * Reads a JSON body by hand, for routes whose answer to a bad body is not the generic 422 (e.g. /validate
@@ -22,7 +22,7 @@ export async function readJson(request: Request): Promise<unknown> {
 export function parseBody<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw new ApiError({ code: "validation_error", message: "The request does not match the schema.", errors: zodIssuesToProblems(parsed.error.issues) });
+    throw new ApiError({ code: "validation_error", message: "The request does not match the schema.", errors: zodIssuesToProblems(parsed.error.issues, value, { name: "body", schema }) });
   }
   return parsed.data;
 }

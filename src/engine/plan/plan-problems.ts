@@ -1,4 +1,5 @@
 import type { EngineProblem } from "../errors";
+import { formatProblemPath } from "../problem-path";
 
 /**
  * Every `code` a plan error can carry. Fixed and documented, because clients (and the LLM retry loop) branch on
@@ -56,24 +57,15 @@ export type PlanProblemCode = (typeof PLAN_PROBLEM_CODES)[number];
 /** Above this many groups a grouped plan gets a `too_many_groups` warning (the answer stops being readable). */
 export const MAX_GROUPS_BEFORE_WARNING = 1000;
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
 /**
- * Formats a path inside the plan the way clients read it: always rooted at `plan`, dots for identifier keys,
- * `[i]` for indexes and `["key"]` for keys that are not identifiers (an unknown key can be any string).
+ * Formats a path inside the plan the way clients read it: always rooted at `plan` (see formatProblemPath).
  *
  * @example
  * formatPlanPath(["filters", 0, "column"]); // "plan.filters[0].column"
  * formatPlanPath(["a.b"]);                  // 'plan["a.b"]'
  */
 export function formatPlanPath(path: readonly PropertyKey[]): string {
-  let out = "plan";
-  for (const segment of path) {
-    if (typeof segment === "number") out += `[${segment}]`;
-    else if (typeof segment === "string" && IDENTIFIER.test(segment)) out += `.${segment}`;
-    else out += `[${JSON.stringify(String(segment))}]`;
-  }
-  return out;
+  return formatProblemPath(path, "plan");
 }
 
 /**
