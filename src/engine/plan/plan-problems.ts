@@ -1,6 +1,19 @@
 import type { EngineProblem } from "../errors";
 import { formatProblemPath } from "../problem-path";
 
+/** The structural codes (zod-issue-problems.ts), as far as a plan's schema can break them. */
+export const PLAN_STRUCTURE_CODES = [
+  "unknown_key",
+  "required",
+  "invalid_type",
+  "invalid_value",
+  "too_many",
+  "too_long",
+  "too_short",
+  "out_of_range",
+  "invalid",
+] as const;
+
 /**
  * Every `code` a plan error can carry. Fixed and documented, because clients (and the LLM retry loop) branch on
  * them and the HTTP layer lists them in OpenAPI. Adding a code is fine; renaming one breaks clients.
@@ -12,15 +25,7 @@ import { formatProblemPath } from "../problem-path";
  * - `chart_unsupported`: the chart type cannot draw the result of the operation (see CHART_RULES).
  */
 export const PLAN_ERROR_CODES = [
-  "unknown_key",
-  "required",
-  "invalid_type",
-  "invalid_value",
-  "too_many",
-  "too_long",
-  "too_short",
-  "out_of_range",
-  "invalid",
+  ...PLAN_STRUCTURE_CODES,
   "missing_field",
   "not_applicable",
   "duplicate_column",

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { EngineProblem } from "../errors";
 import { formatProblemPath } from "../problem-path";
-import { quote } from "./plan-problems";
+import { PLAN_STRUCTURE_CODES, quote } from "./plan-problems";
 import { PlanSchema } from "./plan-schema";
 import { suggestClosest } from "./suggest-name";
 
@@ -11,21 +11,10 @@ type Path = readonly PropertyKey[];
 /**
  * Every `code` a schema violation can carry, for plans and request bodies alike: `unknown_key`, `required`,
  * `invalid_type`, `invalid_value` (not one of an enum), `too_many` (array), `too_long` / `too_short` (string or
- * array), `out_of_range` (number), `invalid_format` (email, pattern) and `invalid` (any other rule). A refinement
- * names its own code in `params.code`, one of these.
+ * array), `out_of_range` (number), `invalid` (any other rule) and, outside plans, `invalid_format` (email,
+ * pattern). A refinement names its own code in `params.code`, one of these.
  */
-export const SCHEMA_PROBLEM_CODES = [
-  "unknown_key",
-  "required",
-  "invalid_type",
-  "invalid_value",
-  "too_many",
-  "too_long",
-  "too_short",
-  "out_of_range",
-  "invalid_format",
-  "invalid",
-] as const;
+export const SCHEMA_PROBLEM_CODES = [...PLAN_STRUCTURE_CODES, "invalid_format"] as const;
 export type SchemaProblemCode = (typeof SCHEMA_PROBLEM_CODES)[number];
 
 /** What was parsed, so problems can name it and read it. */
