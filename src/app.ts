@@ -2,7 +2,8 @@ import { HTTPException } from "hono/http-exception";
 import { cors } from "hono/cors";
 import { ConfigError, loadConfig } from "./config";
 import { createDb } from "./db/client";
-import { ApiError, type ErrorCode, problemResponse } from "./errors";
+import { EngineError } from "./engine/errors";
+import { ApiError, engineApiError, type ErrorCode, problemResponse } from "./errors";
 import type { AppEnv } from "./http/app-env";
 import { createRouter } from "./http/openapi";
 import { limitBody } from "./http/limit-body";
@@ -80,6 +81,12 @@ export function createApp() {
 
 function toApiError(error: unknown, c: { set: (key: "failure", value: string) => void }): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof EngineError) {
+    // e.g. an unreadable stored snapshot: a 500 whose reason is logged, never sent
+    const answer = engineApiError(error);
+    if (answer.status >= 500) c.set("failure", describe(error));
+    return answer;
+  }
   if (error instanceof HTTPException) {
     const code = HTTP_EXCEPTION_CODES[error.status];
     if (code) return new ApiError({ code, message: error.message || "Bad Request" });
@@ -88,8 +95,12 @@ function toApiError(error: unknown, c: { set: (key: "failure", value: string) =>
     c.set("failure", error.message);
     return new ApiError({ code: "misconfigured", message: "The service is misconfigured; the operator has been notified." });
   }
-  c.set("failure", error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+  c.set("failure", describe(error));
   return new ApiError({ code: "internal_error", message: "An unexpected error occurred." });
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -1,18 +1,88 @@
+import type { PlanProblemCode } from "./plan/plan-problems";
+import type { SchemaProblemCode } from "./plan/zod-issue-problems";
+
 /**
- * The engine's one error type. It carries a stable machine code and, where it applies, the plan path or the
- * CSV line, so the HTTP layer can map it to a 4xx problem without parsing messages.
+ * The engine's vocabulary: every code its errors and problems can carry. Clients branch on these codes, so each
+ * means one thing; the HTTP layer lists them all in the OpenAPI document and decides how each engine error
+ * answers (src/errors.ts). Adding a code is fine; renaming one breaks clients.
  */
+
+/** Why an upload is not a dataset (src/engine/csv/), each answered 400 or 415 with the line where one applies. */
+export const CSV_ERROR_CODES = [
+  "invalid_encoding",
+  "binary_content",
+  "empty_file",
+  "no_data_rows",
+  "malformed_csv",
+  "ragged_row",
+  "too_many_rows",
+  "too_many_columns",
+  "too_many_cells",
+  "cell_too_large",
+] as const;
+
+/**
+ * Every code an EngineError carries: the CSV codes; `invalid_snapshot` (a stored snapshot is unreadable);
+ * and what execution finds that validation cannot: `plan_too_costly`, `too_many_groups`, `insufficient_data`
+ * (too few points for a forecast), and the column checks of a plan run without validation (`unknown_column`, `incompatible_type`,
+ * `uncoercible_value`, `missing_field`).
+ */
+export const ENGINE_ERROR_CODES = [
+  ...CSV_ERROR_CODES,
+  "invalid_snapshot",
+  "plan_too_costly",
+  "too_many_groups",
+  "insufficient_data",
+  "unknown_column",
+  "incompatible_type",
+  "uncoercible_value",
+  "missing_field",
+] as const;
+
+/** A warning of an execution about its result: `no_rows_selected` (the filters leave no row). */
+export const RESULT_WARNING_CODES = ["no_rows_selected"] as const;
+
+/**
+ * A warning about the chart only (the result is unaffected), path `plan.chart_type`: `chart_no_data`,
+ * `chart_unavailable` (this chart cannot show this result), `chart_truncated` (some groups left out),
+ * `chart_reduced` (points thinned to fit the SVG budget), `chart_svg_dropped` (no SVG: too many marks),
+ * `chart_render_failed` (no SVG: the data cannot be drawn).
+ */
+export const CHART_WARNING_CODES = [
+  "chart_no_data",
+  "chart_unavailable",
+  "chart_truncated",
+  "chart_reduced",
+  "chart_svg_dropped",
+  "chart_render_failed",
+] as const;
+
+export type CsvErrorCode = (typeof CSV_ERROR_CODES)[number];
+export type EngineErrorCode = (typeof ENGINE_ERROR_CODES)[number];
+export type ResultWarningCode = (typeof RESULT_WARNING_CODES)[number];
+export type ChartWarningCode = (typeof CHART_WARNING_CODES)[number];
+/** Every code an engine problem (an error's field problem or a warning) can carry. */
+export type EngineProblemCode = SchemaProblemCode | PlanProblemCode | EngineErrorCode | ResultWarningCode | ChartWarningCode;
+
+/** A problem at one place of the plan or the file: the contract's field problem. */
 export interface EngineProblem {
   path: string;
-  code: string;
+  code: EngineProblemCode;
   message: string;
   suggestion?: string;
 }
 
+/**
+ * The engine's one error type. It carries a stable machine code and, where it applies, the plan problems or
+ * the CSV line, so the HTTP layer can map it to a 4xx problem without parsing messages.
+ *
+ * @example
+ * throw new EngineError("insufficient_data", "A forecast needs values at 3 or more distinct times.");
+ */
 export class EngineError extends Error {
   override readonly name = "EngineError";
   constructor(
-    readonly code: string,
+    readonly code: EngineErrorCode,
     message: string,
     readonly details: { line?: number; problems?: EngineProblem[] } = {},
   ) {

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { SchemaObject } from "openapi3-ts/oas31";
 import { z as zod } from "zod";
 import { requireUser } from "../auth/require-user";
+import { CHART_WARNING_CODES, RESULT_WARNING_CODES } from "../engine/errors";
 import { PLAN_ERROR_CODES, PLAN_WARNING_CODES } from "../engine/plan/plan-problems";
 import { datasetPlanJsonSchema, genericPlanJsonSchema } from "../engine/plan/plan-json-schema";
 import { PlanSchema } from "../engine/plan/plan-schema";
@@ -61,7 +62,9 @@ const ExecutionSchema = z
     filtered_row_count: z.number().int(),
     execution_time_ms: z.number().meta({ description: "Wall time of the call in the Worker (on Workers the clock advances with I/O, not during computation)." }),
     chart: z.record(z.string(), z.unknown()).nullable(),
-    warnings: z.array(FieldProblemSchema),
+    warnings: z.array(FieldProblemSchema).meta({
+      description: `Never block the answer. Codes: ${[...PLAN_WARNING_CODES, ...RESULT_WARNING_CODES, ...CHART_WARNING_CODES, "chart_not_stored"].join(", ")}.`,
+    }),
     provenance: z.object({
       dataset_sha256: z.string(),
       plan_sha256: z.string(),

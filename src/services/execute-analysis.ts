@@ -1,7 +1,7 @@
 import type { Database } from "../db/client";
 import type { DatasetRow } from "../db/schema";
 import { buildChart, type Chart } from "../engine/charts/build-chart";
-import { EngineError, type EngineProblem } from "../engine/errors";
+import { EngineError } from "../engine/errors";
 import { executePlan, type ExecutionResult } from "../engine/execute-plan";
 import type { FilterStep } from "../engine/ops/select-rows";
 import { canonicalPlanJson } from "../engine/plan/normalize-plan";
@@ -10,7 +10,7 @@ import { validatePlan } from "../engine/plan/validate-plan";
 import type { Table } from "../engine/table/types";
 import { ENGINE_VERSION } from "../engine/version";
 import { sha256Hex } from "./sha256";
-import { ApiError, type ErrorCode } from "../errors";
+import { ApiError, engineApiError, type FieldProblem } from "../errors";
 import { recordAnalysis } from "./analyses";
 import { storableChart, storedMessageOf, storedPlanOf } from "./analysis-row-size";
 import { loadTable } from "./snapshot-cache";
@@ -34,7 +34,7 @@ export interface ExecutionResponse {
   filtered_row_count: number;
   execution_time_ms: number;
   chart: Chart | null;
-  warnings: EngineProblem[];
+  warnings: FieldProblem[];
   provenance: Provenance;
 }
 
@@ -48,8 +48,6 @@ export async function tableOf(bucket: R2Bucket, dataset: DatasetRow): Promise<Ta
 export function columnsOf(table: Table) {
   return table.columns.map((c) => ({ name: c.name, type: c.type }));
 }
-
-const ENGINE_ERROR_CODES: Record<string, ErrorCode> = { plan_too_costly: "plan_too_costly", too_many_groups: "too_many_groups" };
 
 export interface ExecuteContext {
   db: Database;
@@ -133,10 +131,7 @@ async function compute(
   try {
     output = executePlan(table, plan);
   } catch (error) {
-    if (error instanceof EngineError) {
-      throw new ApiError({ code: ENGINE_ERROR_CODES[error.code] ?? "execution_error", message: error.message, errors: error.details.problems });
-    }
-    throw error;
+    throw error instanceof EngineError ? engineApiError(error) : error;
   }
   const drawn = await buildChart(table, plan, output, { svg: ctx.renderSvg !== false });
   const stored = storableChart(output.result, plan, drawn.chart);
