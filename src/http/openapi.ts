@@ -59,6 +59,11 @@ export function problemResponses(...statuses: number[]) {
   return out;
 }
 
+/** A `$ref` to a schema component of the document (e.g. one registered with `openAPIRegistry.register`). */
+export function schemaRef(name: string): string {
+  return `#/components/schemas/${name}`;
+}
+
 /** JSON request body declaration (required, so a missing body is a 422, not silently `{}`). */
 export function jsonBody<T extends z.ZodType>(schema: T, description?: string) {
   return { required: true, description, content: { "application/json": { schema } } } as const;

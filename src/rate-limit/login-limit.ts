@@ -19,7 +19,7 @@ import { answerWith } from "./rate-limit";
  * @example
  * const user = await limitLoginAttempts(c, username, () => authenticate(db, username, password, cost));
  */
-export async function limitLoginAttempts<T>(c: Context<AppEnv>, username: string, check: () => Promise<T | null>): Promise<T | null> {
+export async function limitLoginAttempts<T, E extends AppEnv>(c: Context<E>, username: string, check: () => Promise<T | null>): Promise<T | null> {
   const config = c.get("config");
   const policies = [
     policyFor("login-user", config, username.toLowerCase()),
@@ -43,7 +43,7 @@ export async function limitLoginAttempts<T>(c: Context<AppEnv>, username: string
   return outcome;
 }
 
-async function reserveAll(c: Context<AppEnv>, policies: readonly Policy[]): Promise<PolicyState[]> {
+async function reserveAll<E extends AppEnv>(c: Context<E>, policies: readonly Policy[]): Promise<PolicyState[]> {
   const settled = await Promise.allSettled(
     policies.map(async (policy) => ({ policy, decision: await askLimiter(c, policy, (limiter) => limiter.consume(limitRequest(policy))) })),
   );
@@ -58,7 +58,7 @@ async function reserveAll(c: Context<AppEnv>, policies: readonly Policy[]): Prom
 }
 
 /** Gives back every admitted unit and answers the states afterwards (refused ones are unchanged). */
-async function refundAll(c: Context<AppEnv>, states: readonly PolicyState[]): Promise<PolicyState[]> {
+async function refundAll<E extends AppEnv>(c: Context<E>, states: readonly PolicyState[]): Promise<PolicyState[]> {
   return Promise.all(
     states.map(async ({ policy, decision }) => {
       const { eventId } = decision;

@@ -103,7 +103,7 @@ export const authRoutes = createRouter()
     return c.json(await issueAccessToken(config, secretKey, user.id), 200);
   })
   .openapi(me, async (c) => {
-    const user = await findActiveUser(c.get("db"), c.get("userId") as string);
+    const user = await findActiveUser(c.get("db"), c.get("userId"));
     if (!user) throw new ApiError({ code: "invalid_token", message: "Could not validate credentials" });
     return c.json(toPublicUser(user), 200);
   });
