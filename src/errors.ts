@@ -68,6 +68,7 @@ const ENGINE_ERROR_ANSWERS = {
   plan_too_costly: "plan_too_costly",
   too_many_groups: "too_many_groups",
   insufficient_data: "execution_error",
+  forecast_out_of_range: "execution_error",
   unknown_column: "execution_error",
   incompatible_type: "execution_error",
   uncoercible_value: "execution_error",

@@ -24,7 +24,8 @@ export const CSV_ERROR_CODES = [
 /**
  * Every code an EngineError carries: the CSV codes; `invalid_snapshot` (a stored snapshot is unreadable);
  * and what execution finds that validation cannot: `plan_too_costly`, `too_many_groups`, `insufficient_data`
- * (too few points for a forecast), and the column checks of a plan run without validation (`unknown_column`, `incompatible_type`,
+ * (too few points for a forecast), `forecast_out_of_range` (a forecast time past what ISO 8601 can name), and
+ * the column checks of a plan run without validation (`unknown_column`, `incompatible_type`,
  * `uncoercible_value`, `missing_field`).
  */
 export const ENGINE_ERROR_CODES = [
@@ -33,6 +34,7 @@ export const ENGINE_ERROR_CODES = [
   "plan_too_costly",
   "too_many_groups",
   "insufficient_data",
+  "forecast_out_of_range",
   "unknown_column",
   "incompatible_type",
   "uncoercible_value",
