@@ -62,7 +62,7 @@ describe("upload (.error)", () => {
     expect(res.status).toBe(201);
     const { metadata } = (await res.json()) as { metadata: { row_count: number; column_count: number } };
     expect(metadata.row_count * metadata.column_count).toBe(4_000_000);
-  });
+  }, 60_000);
 
   it("answers 413 for a file one byte over MAX_UPLOAD_SIZE", async () => {
     const limit = 10_485_760;
