@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from "./config";
 import { createDb } from "./db/client";
 import { EngineError } from "./engine/errors";
 import { ApiError, engineApiError, type ErrorCode, problemResponse } from "./errors";
-import type { AppEnv } from "./http/app-env";
+import { allowedMethods } from "./http/allowed-methods";
 import { createRouter } from "./http/openapi";
 import { limitBody } from "./http/limit-body";
 import { requestContext } from "./http/request-context";
@@ -74,7 +74,13 @@ export function createApp() {
     },
   });
 
-  app.notFound((c) => problemResponse(c, new ApiError({ code: "not_found", message: "Not Found" })));
+  app.notFound((c) => {
+    // A path that exists under other methods answers 405 with them, as FastAPI does; any other path is a 404.
+    const allowed = allowedMethods(app, c.req.path);
+    if (allowed.length === 0) return problemResponse(c, new ApiError({ code: "not_found", message: "Not Found" }));
+    const message = `${c.req.method} is not allowed here; this path answers ${allowed.join(", ")}.`;
+    return problemResponse(c, new ApiError({ code: "method_not_allowed", message, headers: { Allow: allowed.join(", ") } }));
+  });
   app.onError((error, c) => problemResponse(c, toApiError(error, c)));
   return app;
 }
