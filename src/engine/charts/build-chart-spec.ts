@@ -40,9 +40,9 @@ export function buildChartSpec(table: Table, plan: Plan, output: ExecutionOutput
   let draft: ChartDraft;
   try {
     draft = BUILDERS[chart]({ table, plan, output, title });
-  } catch (error) {
-    // A chart must never turn a computed result into a failure.
-    draft = { unavailable: `the chart could not be built (${error instanceof Error ? error.message : String(error)})` };
+  } catch {
+    // A chart must never turn a computed result into a failure; the builder's message is about code, not data.
+    draft = { unavailable: "the chart could not be built from this result" };
   }
   if ("unavailable" in draft) {
     return {
