@@ -75,20 +75,28 @@ function conflict(field: "email" | "username"): ApiError {
   return new ApiError({ code: "conflict", message, errors: [{ path: field, code: "already_exists", message: `${message}.` }] });
 }
 
-let dummyHash: Promise<string> | undefined;
-let dummyHashCost = 0;
-
 /**
- * Checks a username-or-email and password. An unknown user still pays for one scrypt verification against a
- * dummy hash of the same cost, so both failures look alike in content and in timing.
+ * The user a login names by username or email (case-insensitive), active or not, or null. The same query runs
+ * whatever the answer, so the lookup takes the same time for a known and an unknown name.
  */
-export async function authenticate(db: Database, login: string, password: string, hashCost: number): Promise<UserRow | null> {
+export async function findLoginUser(db: Database, login: string): Promise<UserRow | null> {
   const key = login.toLowerCase();
   const [user] = await db
     .select()
     .from(users)
     .where(or(eq(sql`lower(${users.username})`, key), eq(sql`lower(${users.email})`, key)))
     .limit(1);
+  return user ?? null;
+}
+
+let dummyHash: Promise<string> | undefined;
+let dummyHashCost = 0;
+
+/**
+ * Checks a password against the user a login named (findLoginUser). No user still pays for one scrypt
+ * verification against a dummy hash of the same cost, so both failures look alike in content and in timing.
+ */
+export async function verifyLogin(user: UserRow | null, password: string, hashCost: number): Promise<UserRow | null> {
   if (!user) {
     if (!dummyHash || dummyHashCost !== hashCost) {
       dummyHashCost = hashCost;
