@@ -73,7 +73,7 @@ describe("what execute records", () => {
     expect(await res.json()).toEqual(
       problem(422, "execution_error", {
         detail: expect.stringContaining("past 9999-12-31"),
-        errors: [{ path: "plan.horizon", code: "forecast_out_of_range", message: expect.stringContaining("no period fits") }],
+        errors: [{ path: "plan.horizon", code: "forecast_out_of_range", message: expect.stringContaining("not even one fits") }],
       }),
     );
     const [row] = (await (await call(`/api/analytics/history/${session_id}`, { token: user.token })).json()) as Array<Record<string, unknown>>;

@@ -32,7 +32,7 @@ describe("forecast times stay writable", () => {
         message: expect.stringContaining("past 9999-12-31"),
         problems: [{ path: "plan.horizon", code: "forecast_out_of_range", message: refused.message }],
       });
-      expect(refused.message).toContain("no period fits");
+      expect(refused.message).toContain("not even one fits");
     }
   });
 
@@ -49,6 +49,6 @@ describe("forecast times stay writable", () => {
 
   it("refuses numeric times that would overflow to infinity", () => {
     expect(futureTimes(Float64Array.of(0, 1e307, 2e307), 3, false)).toEqual(Float64Array.of(3e307, 4e307, 5e307));
-    expect(refusal(() => futureTimes(Float64Array.of(0, 1e308), 1, false)).message).toContain("no period fits");
+    expect(refusal(() => futureTimes(Float64Array.of(0, 1e308), 1, false)).message).toContain("not even one fits");
   });
 });

@@ -45,7 +45,7 @@ function outOfRange(last: number, step: number, horizon: number, isDatetime: boo
   while (fits < horizon && (isDatetime ? Math.round(last + (fits + 1) * step) <= MAX_DATETIME_MS : Number.isFinite(last + (fits + 1) * step))) fits++;
   const spacing = isDatetime ? `${Number((step / DAY_MS).toPrecision(6))} days` : String(step);
   const limit = isDatetime ? "past 9999-12-31, the last date an ISO 8601 time can name" : "past the largest number a time can hold";
-  const advice = fits === 0 ? "no period fits: forecast a series with a shorter spacing" : `at most ${fits} fit: ask for a horizon of ${fits} or less`;
+  const advice = fits === 0 ? "not even one fits" : `at most ${fits} fit: ask for a horizon of ${fits} or less`;
   const message = `The forecast's ${horizon} periods of ${spacing} after the last time would reach ${limit}; ${advice}.`;
   return new EngineError("forecast_out_of_range", message, { problems: [{ path: "plan.horizon", code: "forecast_out_of_range", message }] });
 }
