@@ -2,8 +2,9 @@ import { HTTPException } from "hono/http-exception";
 import { cors } from "hono/cors";
 import { ConfigError, loadConfig } from "./config";
 import { createDb } from "./db/client";
-import { ApiError, type ErrorCode, problemResponse } from "./errors";
-import type { AppEnv } from "./http/app-env";
+import { EngineError } from "./engine/errors";
+import { ApiError, engineApiError, type ErrorCode, problemResponse } from "./errors";
+import { allowedMethods } from "./http/allowed-methods";
 import { createRouter } from "./http/openapi";
 import { limitBody } from "./http/limit-body";
 import { requestContext } from "./http/request-context";
@@ -72,13 +73,35 @@ export function createApp() {
     },
   });
 
-  app.notFound((c) => problemResponse(c, new ApiError({ code: "not_found", message: "Not Found" })));
+  app.notFound(async (c) => {
+    // A path that exists under other methods answers 405 with them, as FastAPI does; any other path is a 404.
+    // Pages are static assets, served for GET and HEAD before the Worker runs: another method on one lands here.
+    const allowed = allowedMethods(app, c.req.path);
+    if (allowed.length === 0 && c.req.method !== "GET" && c.req.method !== "HEAD" && (await isPage(c.env, c.req.url))) allowed.push("GET", "HEAD");
+    if (allowed.length === 0) return problemResponse(c, new ApiError({ code: "not_found", message: "Not Found" }));
+    const message = `${c.req.method} is not allowed here; this path answers ${allowed.join(", ")}.`;
+    return problemResponse(c, new ApiError({ code: "method_not_allowed", message, headers: { Allow: allowed.join(", ") } }));
+  });
   app.onError((error, c) => problemResponse(c, toApiError(error, c)));
   return app;
 }
 
+/** Whether the static assets hold a page at this URL (asked with GET, the way a browser would fetch it). */
+async function isPage(env: Env, url: string): Promise<boolean> {
+  if (env.ASSETS === undefined) return false;
+  const res = await env.ASSETS.fetch(new Request(url, { method: "GET" }));
+  await res.body?.cancel();
+  return res.ok;
+}
+
 function toApiError(error: unknown, c: { set: (key: "failure", value: string) => void }): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof EngineError) {
+    // e.g. an unreadable stored snapshot: a 500 whose reason is logged, never sent
+    const answer = engineApiError(error);
+    if (answer.status >= 500) c.set("failure", describe(error));
+    return answer;
+  }
   if (error instanceof HTTPException) {
     const code = HTTP_EXCEPTION_CODES[error.status];
     if (code) return new ApiError({ code, message: error.message || "Bad Request" });
@@ -87,8 +110,12 @@ function toApiError(error: unknown, c: { set: (key: "failure", value: string) =>
     c.set("failure", error.message);
     return new ApiError({ code: "misconfigured", message: "The service is misconfigured; the operator has been notified." });
   }
-  c.set("failure", error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+  c.set("failure", describe(error));
   return new ApiError({ code: "internal_error", message: "An unexpected error occurred." });
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 export type App = ReturnType<typeof createApp>;

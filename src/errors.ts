@@ -1,5 +1,15 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import {
+  CHART_WARNING_CODES,
+  ENGINE_ERROR_CODES,
+  RESULT_WARNING_CODES,
+  type EngineError,
+  type EngineErrorCode,
+  type EngineProblemCode,
+} from "./engine/errors";
+import { PLAN_ERROR_CODES, PLAN_WARNING_CODES } from "./engine/plan/plan-problems";
+import { SCHEMA_PROBLEM_CODES } from "./engine/plan/zod-issue-problems";
 
 /** Every error code the API can answer, with its HTTP status. Clients switch on `code`; `detail` is for humans. */
 export const ERROR_STATUS = {
@@ -19,6 +29,7 @@ export const ERROR_STATUS = {
   invalid_token: 401,
   invalid_credentials: 401,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
@@ -36,10 +47,74 @@ export const ERROR_STATUS = {
 export type ErrorCode = keyof typeof ERROR_STATUS;
 export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
 
+/**
+ * How each engine error answers: the CSV codes keep their name (400 or 415, see ERROR_STATUS), a plan over the
+ * cost or group cap its own 422, anything else execution finds is `execution_error`, and an unreadable stored
+ * snapshot is the service's fault (500). Typed over every EngineErrorCode: an engine code whose answer is not
+ * decided here does not compile.
+ */
+const ENGINE_ERROR_ANSWERS = {
+  invalid_encoding: "invalid_encoding",
+  binary_content: "binary_content",
+  empty_file: "empty_file",
+  no_data_rows: "no_data_rows",
+  malformed_csv: "malformed_csv",
+  ragged_row: "ragged_row",
+  too_many_rows: "too_many_rows",
+  too_many_columns: "too_many_columns",
+  too_many_cells: "too_many_cells",
+  cell_too_large: "cell_too_large",
+  invalid_snapshot: "internal_error",
+  plan_too_costly: "plan_too_costly",
+  too_many_groups: "too_many_groups",
+  insufficient_data: "execution_error",
+  forecast_out_of_range: "execution_error",
+  unknown_column: "execution_error",
+  incompatible_type: "execution_error",
+  uncoercible_value: "execution_error",
+  missing_field: "execution_error",
+  invalid_argument: "execution_error",
+  invalid_parameter: "execution_error",
+  invalid_input: "execution_error",
+  invalid_target: "execution_error",
+  invalid_split: "execution_error",
+  collinear_predictors: "execution_error",
+  perfect_separation: "execution_error",
+  unknown_category: "execution_error",
+  invalid_prediction_input: "execution_error",
+  non_finite_value: "execution_error",
+  design_too_large: "plan_too_costly",
+} as const satisfies Record<EngineErrorCode, ErrorCode>;
+
+/**
+ * Field-problem codes the services add to the engine's: `already_exists` (registration), `header_too_long` and
+ * `metadata_too_large` (uploads), `chart_not_stored` (an execute warning: the history keeps a partial chart).
+ */
+export const SERVICE_PROBLEM_CODES = ["already_exists", "header_too_long", "metadata_too_large", "chart_not_stored"] as const;
+
+/**
+ * Every code a field problem (in `errors[]` or `warnings[]`) can carry, each once: request-body and plan
+ * schema codes, plan errors and warnings, engine errors (CSV lines, execution), result and chart warnings, and
+ * the services' own. The OpenAPI document lists them as the enum of `FieldProblem.code`.
+ */
+export const FIELD_PROBLEM_CODES = [
+  ...new Set([
+    ...SCHEMA_PROBLEM_CODES,
+    ...PLAN_ERROR_CODES,
+    ...PLAN_WARNING_CODES,
+    ...ENGINE_ERROR_CODES,
+    ...RESULT_WARNING_CODES,
+    ...CHART_WARNING_CODES,
+    ...SERVICE_PROBLEM_CODES,
+  ]),
+] as [FieldProblemCode, ...FieldProblemCode[]];
+
+export type FieldProblemCode = EngineProblemCode | (typeof SERVICE_PROBLEM_CODES)[number];
+
 /** A field-level problem, as in `errors[]` of the problem body. */
 export interface FieldProblem {
   path: string;
-  code: string;
+  code: FieldProblemCode;
   message: string;
   suggestion?: string;
   /** A problem inside an expression: the offending token's characters (0-based, end exclusive). */
@@ -67,6 +142,17 @@ export class ApiError extends Error {
     this.errors = init.errors;
     this.headers = init.headers;
   }
+}
+
+/**
+ * The API error for an engine error: its answer from ENGINE_ERROR_ANSWERS, its message, and field problems
+ * (`errors`, the engine's own by default). The engine error stays the `cause`, so a 500 logs its reason.
+ *
+ * @example
+ * try { executePlan(table, plan); } catch (error) { if (error instanceof EngineError) throw engineApiError(error); throw error; }
+ */
+export function engineApiError(error: EngineError, errors: FieldProblem[] | undefined = error.details.problems): ApiError {
+  return new ApiError({ code: ENGINE_ERROR_ANSWERS[error.code], message: error.message, errors, cause: error });
 }
 
 const TITLES: Record<number, string> = {

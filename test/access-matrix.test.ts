@@ -38,30 +38,43 @@ interface Ids {
 /** Values for body properties the matrix knows; a route needing another one fails the suite until added here. */
 const BODY_FILLERS: Record<string, unknown> = { plan: { operation: "count" } };
 
-function hasSessionIdProperty(schema: unknown, seen = new Set<unknown>()): boolean {
+type Components = Record<string, unknown>;
+
+/** The schema itself, or the component a `$ref` names. */
+function deref(schema: unknown, components: Components): unknown {
+  const ref = (schema as { $ref?: unknown } | null)?.$ref;
+  return typeof ref === "string" ? components[ref.replace("#/components/schemas/", "")] : schema;
+}
+
+function hasSessionIdProperty(schema: unknown, components: Components, seen = new Set<unknown>()): boolean {
+  schema = deref(schema, components);
   if (schema === null || typeof schema !== "object" || seen.has(schema)) return false;
   seen.add(schema);
   const props = (schema as { properties?: Record<string, unknown> }).properties;
   if (props && Object.hasOwn(props, "session_id")) return true;
-  return Object.values(schema).some((v) => hasSessionIdProperty(v, seen));
+  return Object.values(schema).some((v) => hasSessionIdProperty(v, components, seen));
 }
 
-function requiredKeys(schema: unknown): string[] {
-  const variants = ((schema as { oneOf?: unknown[] }).oneOf ?? [schema]) as Array<{ properties?: object; required?: string[] }>;
+function requiredKeys(schema: unknown, components: Components): string[] {
+  schema = deref(schema, components);
+  const variants = ((schema as { oneOf?: unknown[] }).oneOf ?? [schema]).map((v) => deref(v, components)) as Array<{ properties?: object; required?: string[] }>;
   const withSession = variants.find((v) => v.properties && Object.hasOwn(v.properties, "session_id"));
   return (withSession?.required ?? []).filter((k) => k !== "session_id");
 }
 
 async function scopedOperations(): Promise<Operation[]> {
-  const doc = (await (await call("/openapi.json")).json()) as { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: unknown }> } }>> };
+  const doc = (await (await call("/openapi.json")).json()) as {
+    paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: unknown }> } }>>;
+    components: { schemas: Components };
+  };
   const out: Operation[] = [];
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {
       if (!["get", "post", "put", "patch", "delete"].includes(method)) continue;
       const schema = op.requestBody?.content?.["application/json"]?.schema;
-      const bodyScoped = schema !== undefined && hasSessionIdProperty(schema);
+      const bodyScoped = schema !== undefined && hasSessionIdProperty(schema, doc.components.schemas);
       if (!path.includes("{session_id}") && !path.includes("{analysis_id}") && !bodyScoped) continue;
-      out.push({ method: method.toUpperCase(), path, bodyKeys: bodyScoped ? requiredKeys(schema) : null });
+      out.push({ method: method.toUpperCase(), path, bodyKeys: bodyScoped ? requiredKeys(schema, doc.components.schemas) : null });
     }
   }
   return out;

@@ -125,6 +125,19 @@ describe("validate", () => {
     expect(body.valid).toBe(false);
     expect(body.errors).toContainEqual(expect.objectContaining({ path: "plan.colour", code: "unknown_key" }));
   });
+
+  it("answers any JSON that is not an envelope as a bare plan, and holds an envelope to its schema", async () => {
+    const validate = (json: unknown) => call("/api/analytics/validate", { method: "POST", json, token: owner.token });
+    const array = await validate([1, 2]);
+    expect(array.status).toBe(200);
+    expect(await array.json()).toEqual({ valid: false, errors: [{ path: "plan", code: "invalid_type", message: "A plan must be a JSON object, got an array" }], warnings: [] });
+    const longId = await validate({ session_id: "s".repeat(65), plan: { operation: "count" } });
+    expect(await longId.json()).toEqual(problem(422, "validation_error", { errors: [{ path: "session_id", code: "too_long", message: expect.any(String) }] }));
+    const extra = await validate({ session_id: sessionId, plan: { operation: "count" }, colour: "red" });
+    expect(await extra.json()).toEqual(problem(422, "validation_error", { errors: [{ path: "colour", code: "unknown_key", message: 'Unknown key "colour"' }] }));
+    const missing = await validate({ plan: { operation: "count" } });
+    expect(await missing.json()).toEqual(problem(422, "validation_error", { errors: [{ path: "session_id", code: "required", message: "session_id is required" }] }));
+  });
 });
 
 describe("plan schemas", () => {

@@ -48,6 +48,19 @@ describe("register", () => {
     expect(((await dupName.json()) as { detail: string }).detail).toBe("Username already taken");
   });
 
+  it("names the taken field when two registrations race past the availability check", async () => {
+    const username = unique("race");
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => call("/api/auth/register", { method: "POST", json: { email: `${unique("r")}@example.com`, username, password: "password123" } })),
+    );
+    expect(answers.filter((res) => res.status === 201)).toHaveLength(1);
+    for (const res of answers.filter((r) => r.status !== 201)) {
+      expect(await res.json()).toEqual(
+        problem(409, "conflict", { detail: "Username already taken", errors: [{ path: "username", code: "already_exists", message: "Username already taken." }] }),
+      );
+    }
+  });
+
   const valid = () => ({ email: `${unique("f")}@example.com`, username: unique("f"), password: "password123" });
   const cases: Array<[string, Record<string, unknown>, string, string]> = [
     ["email not an email", { email: "not-an-email" }, "email", "invalid_format"],

@@ -63,4 +63,20 @@ describe("what execute records", () => {
       problem(422, "too_many_groups", { errors: [{ path: "plan.group_by", code: "too_many_groups", message: expect.any(String) }] }),
     );
   });
+
+  it("refuses a forecast whose times would pass year 9999 with 422, and records the refusal", async () => {
+    const user = await createUser();
+    const { session_id } = await uploadOk(user.token, "t,v\n0001-01-01,1\n5000-01-01,2\n9999-01-01,3\n");
+    const plan = { operation: "forecast", target_column: "v", time_column: "t", horizon: 54 };
+    const res = await call("/api/analytics/execute", { method: "POST", token: user.token, json: { session_id, plan } });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toEqual(
+      problem(422, "execution_error", {
+        detail: expect.stringContaining("past 9999-12-31"),
+        errors: [{ path: "plan.horizon", code: "forecast_out_of_range", message: expect.stringContaining("not even one fits") }],
+      }),
+    );
+    const [row] = (await (await call(`/api/analytics/history/${session_id}`, { token: user.token })).json()) as Array<Record<string, unknown>>;
+    expect(row).toMatchObject({ success: false, result: null, error_message: expect.stringContaining("plan.horizon: ") });
+  });
 });

@@ -7,7 +7,7 @@
  * DELETE.)
  */
 import { env } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createApp } from "../src/app";
 import { createDb } from "../src/db/client";
 import { DEFAULT_PURGE_LIMITS, purgeDatasets } from "../src/jobs/purge";
@@ -62,6 +62,18 @@ describe("R2 failing", () => {
     const ok = await call("/api/analytics/execute", { method: "POST", token: user.token, json: { session_id, plan: PLAN } });
     expect(ok.status).toBe(200);
     expect(await history(user, session_id)).toEqual([expect.objectContaining({ success: true, result: { value: 6, count: 3 } })]);
+  });
+
+  it("an unreadable stored snapshot is a 500 whose engine reason is logged, not sent", async () => {
+    const user = await createUser();
+    const { session_id, metadata } = await uploadOk(user.token, freshCsv());
+    await env.UPLOADS.put(`datasets/${user.id}/${metadata.id}/snapshot.arrow`, new Uint8Array([1, 2, 3, 4]));
+    const log = vi.spyOn(console, "log");
+    const res = await call("/api/analytics/execute", { method: "POST", token: user.token, json: { session_id, plan: PLAN } });
+    await expectServerProblem(res, 500, "internal_error");
+    const line = log.mock.calls.map((c) => String(c[0])).find((l) => l.includes('"status":500'));
+    log.mockRestore();
+    expect(JSON.parse(line!)).toMatchObject({ level: "error", error: expect.stringMatching(/^EngineError: The stored dataset snapshot is unreadable/) });
   });
 
   it("snapshot get fails on validate with a dataset: 500 problem; metadata routes keep working without R2", async () => {

@@ -1,4 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { CHART_WARNING_CODES, CSV_ERROR_CODES, ENGINE_ERROR_CODES, RESULT_WARNING_CODES } from "../src/engine/errors";
+import { PLAN_ERROR_CODES, PLAN_WARNING_CODES } from "../src/engine/plan/plan-problems";
+import { SCHEMA_PROBLEM_CODES } from "../src/engine/plan/zod-issue-problems";
+import { ERROR_CODES, SERVICE_PROBLEM_CODES } from "../src/errors";
 import { call } from "./factories";
 
 type Doc = {
@@ -42,6 +46,21 @@ describe("OpenAPI", () => {
     }
     const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`));
     expect(documented.sort()).toEqual(DOCUMENTED_ROUTES.map(([m, p]) => `${m} ${p}`).sort());
+  });
+
+  it("lists every code a client can receive: error codes on Problem, field-problem and warning codes on FieldProblem", async () => {
+    const doc = (await (await call("/openapi.json")).json()) as Doc;
+    const codesOf = (schema: string) => (doc.components.schemas[schema] as { properties: { code: { enum: string[] } } }).properties.code.enum;
+    const problem = codesOf("Problem");
+    const field = codesOf("FieldProblem");
+    for (const code of ERROR_CODES) expect(problem, `Problem.code ${code}`).toContain(code);
+    const lists = { SCHEMA_PROBLEM_CODES, PLAN_ERROR_CODES, PLAN_WARNING_CODES, CSV_ERROR_CODES, ENGINE_ERROR_CODES, RESULT_WARNING_CODES, CHART_WARNING_CODES, SERVICE_PROBLEM_CODES };
+    for (const [name, list] of Object.entries(lists)) {
+      for (const code of list) expect(field, `${name}: ${code} in FieldProblem.code`).toContain(code);
+    }
+    // The warnings of an execution are named where a client reads them, too.
+    const execution = JSON.stringify(doc.components.schemas.Execution);
+    for (const code of [...PLAN_WARNING_CODES, ...RESULT_WARNING_CODES, ...CHART_WARNING_CODES, "chart_not_stored"]) expect(execution).toContain(code);
   });
 
   it("resolves every $ref inside the document", async () => {

@@ -34,6 +34,32 @@ describe("errors", () => {
     expect(res.headers.get("X-Request-Id")).toBe(body.request_id);
   });
 
+  it("answers every route called with a method it does not have with 405 and the methods it has in Allow", async () => {
+    const doc = (await (await call("/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
+    const routes: Array<[string, string[]]> = [
+      ...Object.entries(doc.paths).map(([path, operations]): [string, string[]] => [path, Object.keys(operations).map((m) => m.toUpperCase())]),
+      ["/openapi.json", ["GET"]],
+      ["/docs", ["GET"]],
+      ["/redoc", ["GET"]],
+    ];
+    expect(routes.length).toBeGreaterThan(14);
+    for (const [template, methods] of routes) {
+      const path = template.replaceAll(/\{[^}]+\}/g, "x");
+      const allow = [...methods, ...(methods.includes("GET") ? ["HEAD"] : [])].sort().join(", ");
+      for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => !methods.includes(m))) {
+        const res = await call(path, { method });
+        expect(res.status, `${method} ${path}`).toBe(405);
+        expect(res.headers.get("Allow"), `${method} ${path}`).toBe(allow);
+        expect(res.headers.get("Content-Type")).toBe("application/problem+json");
+        expect(await res.json()).toEqual(problem(405, "method_not_allowed", { title: "Method Not Allowed" }));
+      }
+    }
+    // A path no route has stays a 404 whatever the method, and preflight is CORS's as before.
+    expect((await call("/nope", { method: "DELETE" })).status).toBe(404);
+    expect((await call("/api/analytics/datasets/x/nope", { method: "POST" })).status).toBe(404);
+    expect((await call("/api/auth/login", { method: "OPTIONS", headers: { Origin: "http://localhost:5173", "Access-Control-Request-Method": "POST" } })).status).toBe(204);
+  });
+
   it("echoes a well-formed caller request id and replaces a malformed one", async () => {
     const mine = await call("/health", { headers: { "X-Request-Id": "client-abc-12345" } });
     expect(mine.headers.get("X-Request-Id")).toBe("client-abc-12345");

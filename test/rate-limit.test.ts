@@ -143,49 +143,85 @@ describe("upload limit", () => {
 });
 
 describe("login limit", () => {
-  it("blocks a username after 10 failures, even with the right password, with the exact wait", async () => {
+  it("blocks an account at one address after 10 failures, typed as username or email alike, even with the right password", async () => {
     const user = await createUser();
+    const address = ip();
     const t0 = Date.now();
     for (let i = 0; i < 10; i++) {
       rateLimitClock.now = () => t0 + i * 1000;
-      const res = await loginAs(user.username, "wrong password", ip()); // a new address each time: only the name limit applies
+      const res = await loginAs(i % 2 === 0 ? user.username : user.email.toUpperCase(), "wrong password", address);
       expect(res.status).toBe(401);
-      expect(res.headers.get("RateLimit")).toBe(`"login-user";r=${9 - i};t=${900 - i}, "login-ip";r=9;t=900`);
+      // Only the address's count is shown: a count keyed by the account would tell which identifiers share one.
+      expect(rateHeaders(res)).toEqual({ policy: '"login-address";q=100;w=900', state: `"login-address";r=${99 - i};t=${900 - i}`, retryAfter: null });
     }
     rateLimitClock.now = () => t0 + 10_000;
-    const blocked = await loginAs(user.username.toUpperCase(), user.password, ip());
+    const blocked = await loginAs(user.email, user.password, address);
     expect(blocked.status).toBe(429);
     expect(await blocked.json()).toEqual(problem(429, "rate_limited"));
     expect(rateHeaders(blocked)).toEqual({
-      policy: '"login-user";q=10;w=900, "login-ip";q=10;w=900',
-      state: '"login-user";r=0;t=890, "login-ip";r=10;t=0', // the address's reserved unit was given back
+      policy: '"login-account-address";q=10;w=900, "login-address";q=100;w=900',
+      state: '"login-account-address";r=0;t=890, "login-address";r=90;t=890', // the reserved units were given back
       retryAfter: "890",
     });
-    // Another name is unaffected; once the first failure leaves the window, the right password works and is free.
-    expect((await loginAs(unique("ghost"), "wrong password", ip())).status).toBe(401);
+    // The owner elsewhere is not locked out; once the first failure leaves the window, the right password works here.
+    expect((await loginAs(user.username, user.password, ip())).status).toBe(200);
     rateLimitClock.now = () => t0 + LOGIN_WINDOW;
-    const ok = await loginAs(user.username, user.password, ip());
+    const ok = await loginAs(user.username, user.password, address);
     expect(ok.status).toBe(200);
-    expect(ok.headers.get("RateLimit")).toBe('"login-user";r=1;t=1, "login-ip";r=10;t=0');
+    expect(ok.headers.get("RateLimit")).toBe('"login-address";r=91;t=1');
   });
 
-  it("blocks an address after 10 failures across usernames, for every username", async () => {
+  it("caps one account's failures from every address together at ten times the limit", async () => {
+    const user = await createUser();
+    const vars = { LOGIN_RATE_LIMIT: "2" };
+    for (let i = 0; i < 10; i++) {
+      const address = ip();
+      for (let j = 0; j < 2; j++) expect((await loginAs(j === 0 ? user.username : user.email, "wrong password", address, vars)).status).toBe(401);
+    }
+    const blocked = await loginAs(user.username, user.password, ip(), vars);
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get("RateLimit-Policy")).toBe('"login-account";q=20;w=900, "login-address";q=20;w=900');
+  });
+
+  it("blocks an address after ten times the limit of failures across accounts, for every account", async () => {
     const [victim, other] = await Promise.all([createUser(), createUser()]);
     const attacker = ip();
-    for (let i = 0; i < 10; i++) expect((await loginAs(unique("guess"), "wrong password", attacker)).status).toBe(401);
-    const blocked = await loginAs(victim.username, victim.password, attacker);
+    const vars = { LOGIN_RATE_LIMIT: "2" };
+    const t0 = Date.now();
+    rateLimitClock.now = () => t0;
+    for (let i = 0; i < 20; i++) expect((await loginAs(unique("guess"), "wrong password", attacker, vars)).status).toBe(401);
+    const blocked = await loginAs(victim.username, victim.password, attacker, vars);
     expect(blocked.status).toBe(429);
-    expect(blocked.headers.get("Retry-After")).toMatch(/^(900|899)$/);
-    expect((await loginAs(other.username, other.password, attacker)).status).toBe(429);
-    // The same account from elsewhere is fine: its name has no failures.
-    expect((await loginAs(victim.username, victim.password, ip())).status).toBe(200);
+    expect(blocked.headers.get("Retry-After")).toBe("900");
+    expect((await loginAs(other.username, other.password, attacker, vars)).status).toBe(429);
+    // The same account from elsewhere is fine: it has no failures.
+    expect((await loginAs(victim.username, victim.password, ip(), vars)).status).toBe(200);
+  });
+
+  it("answers an unknown name exactly as a known one with a wrong password, and limits it the same way", async () => {
+    const user = await createUser();
+    const address = ip();
+    const vars = { LOGIN_RATE_LIMIT: "2" };
+    const answers = async (login: string) => {
+      const res = await loginAs(login, "wrong password", address, vars);
+      const { request_id: _, ...body } = (await res.json()) as Record<string, unknown>;
+      return { status: res.status, body, limits: rateHeaders(res) };
+    };
+    const [known, ghost] = [user.username, unique("ghost")];
+    expect(await answers(known)).toEqual({ ...(await answers(ghost)), limits: expect.any(Object) });
+    expect(await answers(known)).toMatchObject({ status: 401 });
+    expect(await answers(ghost)).toMatchObject({ status: 401 });
+    const [third, fourth] = [await answers(known), await answers(ghost)];
+    expect(third.status).toBe(429);
+    expect({ ...fourth, limits: { ...fourth.limits, state: null } }).toEqual({ ...third, limits: { ...third.limits, state: null } });
   });
 
   it("counts IPv6 clients per /64", async () => {
     const user = await createUser();
     const net = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:7`;
-    for (let i = 1; i <= 10; i++) expect((await loginAs(unique("guess"), "wrong password", `${net}::${i.toString(16)}`)).status).toBe(401);
-    expect((await loginAs(user.username, user.password, `${net}:0:0:0:beef`)).status).toBe(429);
+    const vars = { LOGIN_RATE_LIMIT: "1" };
+    for (let i = 1; i <= 10; i++) expect((await loginAs(unique("guess"), "wrong password", `${net}::${i.toString(16)}`, vars)).status).toBe(401);
+    expect((await loginAs(user.username, user.password, `${net}:0:0:0:beef`, vars)).status).toBe(429);
     expect(clientAddress(new Headers({ "CF-Connecting-IP": "2001:DB8:0:0001::1" }))).toBe("2001:db8:0:1::/64");
     expect(clientAddress(new Headers({ "CF-Connecting-IP": "::ffff:192.0.2.7" }))).toBe("192.0.2.7");
     expect(clientAddress(new Headers({ "CF-Connecting-IP": "192.0.2.7" }))).toBe("192.0.2.7");
@@ -198,13 +234,14 @@ describe("login limit", () => {
     for (let i = 0; i < 15; i++) {
       const res = await loginAs(user.username, user.password, address);
       expect(res.status).toBe(200);
-      expect(res.headers.get("RateLimit")).toBe('"login-user";r=10;t=0, "login-ip";r=10;t=0');
+      expect(res.headers.get("RateLimit")).toBe('"login-address";r=100;t=0');
     }
   });
 
-  it("checks exactly L passwords out of 3L parallel wrong guesses", async () => {
+  it("checks exactly L passwords out of 3L parallel wrong guesses at one account from one address", async () => {
     const user = await createUser();
-    const answers = await Promise.all(Array.from({ length: 30 }, () => loginAs(user.username, "wrong password", ip())));
+    const address = ip();
+    const answers = await Promise.all(Array.from({ length: 30 }, () => loginAs(user.username, "wrong password", address)));
     const statuses = answers.map((r) => r.status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(10);
     expect(statuses.filter((s) => s === 429)).toHaveLength(20);
@@ -216,8 +253,10 @@ describe("login limit", () => {
     const address = ip();
     expect((await loginAs(user.username, "wrong password", address, vars)).status).toBe(401);
     const second = await loginAs(user.username, "wrong password", address, vars);
-    expect(second.headers.get("RateLimit-Policy")).toBe('"login-user";q=2;w=60, "login-ip";q=2;w=60');
-    expect((await loginAs(user.username, user.password, address, vars)).status).toBe(429);
+    expect(second.headers.get("RateLimit-Policy")).toBe('"login-address";q=20;w=60');
+    const blocked = await loginAs(user.username, user.password, address, vars);
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get("RateLimit-Policy")).toBe('"login-account-address";q=2;w=60, "login-address";q=20;w=60');
   });
 
   it("fails closed with a logged 503 when the limiter is unreachable", async () => {
@@ -227,7 +266,7 @@ describe("login limit", () => {
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual(problem(503, "service_unavailable"));
     const line = log.mock.calls.map((c) => String(c[0])).find((l) => l.includes('"status":503'));
-    expect(JSON.parse(line!)).toMatchObject({ level: "error", path: "/api/auth/login", error: expect.stringMatching(/^rate limiter "login-(user|ip)" unavailable/) });
+    expect(JSON.parse(line!)).toMatchObject({ level: "error", path: "/api/auth/login", error: expect.stringMatching(/^rate limiter "login-(account-address|account|address)" unavailable/) });
     expect(line).not.toContain(user.username);
     expect(line).not.toContain(user.password);
     log.mockRestore();

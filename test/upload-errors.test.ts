@@ -57,6 +57,13 @@ describe("upload (.error)", () => {
     ]);
   });
 
+  it("accepts exactly 4,000,000 cells ending with a newline (a trailing newline is not a row)", async () => {
+    const res = await upload(user.token, "a,b,c,d,e\n" + "1,1,1,1,1\n".repeat(800_000), "cells.csv");
+    expect(res.status).toBe(201);
+    const { metadata } = (await res.json()) as { metadata: { row_count: number; column_count: number } };
+    expect(metadata.row_count * metadata.column_count).toBe(4_000_000);
+  }, 60_000);
+
   it("answers 413 for a file one byte over MAX_UPLOAD_SIZE", async () => {
     const limit = 10_485_760;
     const row = "1234567,abcdefghij\n";

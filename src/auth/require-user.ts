@@ -1,18 +1,18 @@
 import type { MiddlewareHandler } from "hono";
 import { ApiError } from "../errors";
-import type { AppEnv } from "../http/app-env";
+import type { AuthedEnv } from "../http/app-env";
 import { findActiveUser } from "../services/users";
 import { verifyAccessToken } from "./tokens";
 import { requireSecretKey } from "./secret-key";
 
 /**
- * Authenticates the bearer token and sets `userId`. Any failure (no header, bad signature, other alg, no exp,
+ * Authenticates the bearer token and sets `userId`, typed for the handlers behind it (AuthedEnv: no cast). Any failure (no header, bad signature, other alg, no exp,
  * wrong iss/aud, expired, user deleted or inactive) is the same 401, so a token's state is not leaked.
  *
  * @example
  * router.openapi({ ...route, middleware: [requireUser()] }, handler);
  */
-export function requireUser(): MiddlewareHandler<AppEnv> {
+export function requireUser(): MiddlewareHandler<AuthedEnv> {
   return async function requireUserMiddleware(c, next) {
     const secretKey = requireSecretKey(c);
     const header = c.req.header("Authorization");

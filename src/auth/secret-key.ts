@@ -6,7 +6,7 @@ import type { AppEnv } from "../http/app-env";
  * The signing key, or a 500 whose logged reason says what is wrong. A deployment without a real SECRET_KEY
  * must not sign or accept tokens; the client only learns that the service is misconfigured.
  */
-export function requireSecretKey(c: Context<AppEnv>): string {
+export function requireSecretKey<E extends AppEnv>(c: Context<E>): string {
   const config = c.get("config");
   if (config.secretKey) return config.secretKey;
   c.set("failure", `misconfigured: ${config.secretKeyProblem}`);

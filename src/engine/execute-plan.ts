@@ -26,14 +26,6 @@ export type ExecutionResult = Fields | ForecastResult | GroupedResult;
 /** Above this many groups a result gets a `many_groups` warning: the answer stops being readable. */
 export const MANY_GROUPS = 1000;
 
-/**
- * Every code an execution warning can carry (plan warnings are plan-problems.ts's, chart warnings the chart
- * module's):
- * - `no_rows_selected`: the filters leave no row.
- * - `many_groups`: the result has more than {@link MANY_GROUPS} groups (counted after the filters).
- */
-export const EXECUTION_WARNING_CODES = ["no_rows_selected", "many_groups"] as const;
-
 export interface ExecutionOutput {
   result: ExecutionResult;
   filtered_row_count: number;

@@ -1,7 +1,10 @@
 /**
- * A plain JSON object keyed by user-supplied names (column names, group keys). Keys are defined as own data
- * properties, so `__proto__` is a key like any other and never replaces the prototype; the object keeps
- * Object.prototype so libraries that inspect prototypes (drizzle, hono) treat it as an ordinary object.
+ * A plain JSON object keyed by user-supplied names: a dataset's `column_types` and `profile`, a group's `key`
+ * (`{column: value}`). Keys are defined as own data properties, so `__proto__` is a key like any other and
+ * never replaces the prototype (assigning it would, and the key would vanish from JSON.stringify); the object
+ * keeps Object.prototype so libraries that inspect prototypes (drizzle, hono) treat it as an ordinary object.
+ * Read it back with own-property reads (`Object.hasOwn`, `Object.getOwnPropertyDescriptor`) when the name is
+ * user data.
  *
  * @example
  * JSON.stringify(jsonRecord([["__proto__", 1], ["a", 2]])); // '{"__proto__":1,"a":2}'

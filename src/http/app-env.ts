@@ -6,6 +6,7 @@ export interface AppVariables {
   requestId: string;
   config: Config;
   db: Database;
+  /** The authenticated user, for the request log; routes behind requireUser() read it from AuthedEnv. */
   userId?: string;
   /** Internal reason of a 500, logged with the request line and never sent to the client. */
   failure?: string;
@@ -14,4 +15,10 @@ export interface AppVariables {
 export interface AppEnv {
   Bindings: Env;
   Variables: AppVariables;
+}
+
+/** The context of a route behind requireUser(): `userId` is set, and the type system knows it. */
+export interface AuthedEnv {
+  Bindings: Env;
+  Variables: AppVariables & { userId: string };
 }

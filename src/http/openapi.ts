@@ -1,12 +1,25 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
-import { ApiError, ERROR_CODES } from "../errors";
+import { CHART_WARNING_CODES, CSV_ERROR_CODES, ENGINE_ERROR_CODES, RESULT_WARNING_CODES } from "../engine/errors";
+import { PLAN_ERROR_CODES, PLAN_WARNING_CODES } from "../engine/plan/plan-problems";
+import { SCHEMA_PROBLEM_CODES } from "../engine/plan/zod-issue-problems";
+import { ApiError, ERROR_CODES, FIELD_PROBLEM_CODES } from "../errors";
 import type { AppEnv } from "./app-env";
-import { zodIssuesToProblems } from "./validation-problems";
+import { zodIssuesToProblems } from "../engine/plan/zod-issue-problems";
+
+/** Engine errors of an execution (a CSV code is an upload's; an unreadable snapshot is a 500 with no field problem). */
+const EXECUTION_ERROR_CODES = ENGINE_ERROR_CODES.filter((code) => !(CSV_ERROR_CODES as readonly string[]).includes(code) && code !== "invalid_snapshot");
 
 export const FieldProblemSchema = z
   .object({
     path: z.string().meta({ example: "plan.filters[0].column" }),
-    code: z.string().meta({ example: "unknown_column" }),
+    code: z.enum(FIELD_PROBLEM_CODES).meta({
+      example: "unknown_column",
+      description:
+        `Stable. Request bodies and plan structure: ${SCHEMA_PROBLEM_CODES.join(", ")}. Plans: ${PLAN_ERROR_CODES.join(", ")}; ` +
+        `warnings ${PLAN_WARNING_CODES.join(", ")}. Uploads (path \`file:line N\`): ${CSV_ERROR_CODES.join(", ")}, header_too_long, ` +
+        `metadata_too_large. Execution: ${EXECUTION_ERROR_CODES.join(", ")}; ` +
+        `warnings ${[...RESULT_WARNING_CODES, ...CHART_WARNING_CODES, "chart_not_stored"].join(", ")}. Registration: already_exists.`,
+    }),
     message: z.string(),
     suggestion: z.string().optional(),
     position: z
@@ -50,6 +63,11 @@ export function problemResponses(...statuses: number[]) {
   return out;
 }
 
+/** A `$ref` to a schema component of the document (e.g. one registered with `openAPIRegistry.register`). */
+export function schemaRef(name: string): string {
+  return `#/components/schemas/${name}`;
+}
+
 /** JSON request body declaration (required, so a missing body is a 422, not silently `{}`). */
 export function jsonBody<T extends z.ZodType>(schema: T, description?: string) {
   return { required: true, description, content: { "application/json": { schema } } } as const;
@@ -68,7 +86,11 @@ export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
-        const errors = zodIssuesToProblems(result.error.issues, result.target === "json" ? [] : [result.target]);
+        // A body's fields are named bare (`email`), other parts by where they came from (`query.limit`).
+        const source = result.target === "json" ? { name: "body" } : { name: result.target, root: result.target };
+        // The validator passes the value it parsed as `data` (zod-validator's Hook type says so; zod-openapi's omits it).
+        const input = "data" in result ? result.data : undefined;
+        const errors = zodIssuesToProblems(result.error.issues, input, source);
         throw new ApiError({ code: "validation_error", message: "The request does not match the schema.", errors });
       }
     },

@@ -12,8 +12,8 @@ import type { RateLimiter } from "./rate-limiter";
  * @example
  * const decision = await askLimiter(c, policy, (limiter) => limiter.consume(limitRequest(policy)));
  */
-export async function askLimiter<T>(
-  c: Context<AppEnv>,
+export async function askLimiter<T, E extends AppEnv>(
+  c: Context<E>,
   policy: Policy,
   ask: (limiter: DurableObjectStub<RateLimiter>) => Promise<T> | T,
 ): Promise<T> {

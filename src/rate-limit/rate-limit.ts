@@ -56,7 +56,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
  * if (errors.length > 0) throw new ApiError({ code: "invalid_plan", message, errors }); // costs no slot
  * await consumeSlot(c, "execute"); // 429 here if parallel requests took the last slots
  */
-export async function consumeSlot(c: Context<AppEnv>, name: RateLimitOptions["policy"]): Promise<LimitDecision> {
+export async function consumeSlot<E extends AppEnv>(c: Context<E>, name: RateLimitOptions["policy"]): Promise<LimitDecision> {
   const policy = userPolicy(c, name);
   const decision = await askLimiter(c, policy, (limiter) => limiter.consume(limitRequest(policy)));
   answerWith(c, [{ policy, decision }]);
@@ -76,14 +76,14 @@ export const limitUploads = () => rateLimit({ policy: "upload", mode: "consume",
 export const checkExecuteLimit = () => rateLimit({ policy: "execute", mode: "check" });
 
 /** Executions, step 2 (in the handler, once the plan validated): take the slot; throws 429 if none is left. */
-export const consumeExecuteSlot = (c: Context<AppEnv>) => consumeSlot(c, "execute");
+export const consumeExecuteSlot = <E extends AppEnv>(c: Context<E>) => consumeSlot(c, "execute");
 
 /**
  * Executions refused by validation: counted apart (REFUSED_PLANS_PER_EXECUTION x EXECUTE_RATE_LIMIT per hour),
  * so they stay free for an ordinary retry loop but cannot write history rows without bound. Past the limit the
  * call is 429 and not recorded. No RateLimit headers: the ones a client plans with stay those of `execute`.
  */
-export async function chargeRefusedPlan(c: Context<AppEnv>): Promise<void> {
+export async function chargeRefusedPlan<E extends AppEnv>(c: Context<E>): Promise<void> {
   const policy = userPolicy(c, "execute-refused");
   const decision = await askLimiter(c, policy, (limiter) => limiter.consume(limitRequest(policy)));
   if (decision.allowed) return;
@@ -101,7 +101,7 @@ const latestHeaders = new WeakMap<Context, Record<string, string>>();
  * Puts the RateLimit headers on the response being built and, when any policy refused, throws the 429 with
  * `Retry-After`: the longest wait among the exhausted policies, equal to their `t`.
  */
-export function answerWith(c: Context<AppEnv>, states: readonly PolicyState[]): void {
+export function answerWith<E extends AppEnv>(c: Context<E>, states: readonly PolicyState[]): void {
   const headers = formatRateLimitHeaders(states);
   for (const [name, value] of Object.entries(headers)) c.header(name, value);
   latestHeaders.set(c, headers);
@@ -116,7 +116,7 @@ export function answerWith(c: Context<AppEnv>, states: readonly PolicyState[]): 
 }
 
 /** Best effort: if the limiter cannot be reached now, the slot stays taken, which errs on the safe side. */
-async function giveBack(c: Context<AppEnv>, policy: Policy, eventId: number): Promise<void> {
+async function giveBack<E extends AppEnv>(c: Context<E>, policy: Policy, eventId: number): Promise<void> {
   try {
     const decision = await askLimiter(c, policy, (limiter) => limiter.refund(eventId, limitRequest(policy)));
     latestHeaders.set(c, formatRateLimitHeaders([{ policy, decision }]));
@@ -125,7 +125,7 @@ async function giveBack(c: Context<AppEnv>, policy: Policy, eventId: number): Pr
   }
 }
 
-function userPolicy(c: Context<AppEnv>, name: RateLimitOptions["policy"] | "execute-refused"): Policy {
+function userPolicy<E extends AppEnv>(c: Context<E>, name: RateLimitOptions["policy"] | "execute-refused"): Policy {
   const userId = c.get("userId");
   // A programming error (limiter mounted before requireUser), not a client's: it must never silently share a key.
   if (!userId) throw new Error(`rateLimit("${name}") needs an authenticated user; mount it after requireUser()`);

@@ -25,8 +25,8 @@ export interface LimitDecision {
 }
 
 /**
- * One object per rate-limit subject (`upload:<userId>`, `execute:<userId>`, `login-user:<name>`,
- * `login-ip:<address>`), never one global object, so subjects never contend with each other.
+ * One object per rate-limit subject (`upload:<userId>`, `execute:<userId>`, `login-account:<account>`,
+ * `login-address:<address>`, ...), never one global object, so subjects never contend with each other.
  *
  * Algorithm: a sliding window log, one SQLite row per admitted event. Chosen over a fixed window because a fixed
  * window admits up to 2x the limit around a boundary (L at 59:59, L more at 60:00), and over a token bucket because

@@ -1,41 +1,48 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import type { SchemaObject } from "openapi3-ts/oas31";
-import { z as zod } from "zod";
 import { requireUser } from "../auth/require-user";
+import { CHART_WARNING_CODES, RESULT_WARNING_CODES } from "../engine/errors";
 import { PLAN_ERROR_CODES, PLAN_WARNING_CODES } from "../engine/plan/plan-problems";
 import { datasetPlanJsonSchema, genericPlanJsonSchema } from "../engine/plan/plan-json-schema";
 import { PlanSchema } from "../engine/plan/plan-schema";
-import { validatePlan } from "../engine/plan/validate-plan";
-import { BearerSecurity, createRouter, FieldProblemSchema, jsonResponse, problemResponses } from "../http/openapi";
-import { parseBody, readJson } from "../http/read-json";
+import { BearerSecurity, createRouter, FieldProblemSchema, jsonBody, jsonResponse, problemResponses, schemaRef } from "../http/openapi";
 import { chargeRefusedPlan, checkExecuteLimit, consumeExecuteSlot } from "../rate-limit/rate-limit";
 import { ApiError } from "../errors";
 import { findChartSvg, HISTORY_MAX_PAGE_SIZE, HISTORY_PAGE_SIZE, listAnalyses } from "../services/analyses";
 import { findDataset } from "../services/datasets";
-import { columnsOf, executeAnalysis, tableOf } from "../services/execute-analysis";
-import { SessionParamsSchema } from "./datasets";
-
-/** The body of /execute and the enveloped form of /validate; the plan itself is checked by validatePlan. */
-const SessionPlanSchema = zod.strictObject({ session_id: SessionParamsSchema.shape.session_id, plan: zod.unknown() });
+import { executeAnalysis } from "../services/execute-analysis";
+import { type PlanToValidate, validatePlanRequest } from "../services/validate-plan";
+import { SessionIdSchema, SessionParamsSchema } from "./datasets";
 
 /**
- * OpenAPI body schemas written from the same zod schemas (documentation only: these routes parse by hand, since
- * /validate answers 200 with the problems and /execute records refused plans). The plan's JSON Schema
- * definitions become components, so `$ref`s resolve inside the OpenAPI document.
+ * The plan inside a body: any JSON to the request validator, because validatePlan judges it (/validate answers
+ * 200 with its problems, /execute records a refused plan); documented as the ExecutionPlan component, which
+ * the registry generates from PlanSchema.
  */
-const planJsonSchema = JSON.parse(
-  JSON.stringify(zod.toJSONSchema(PlanSchema, { target: "draft-2020-12", unrepresentable: "any" })).replaceAll(
-    '"#/$defs/',
-    '"#/components/schemas/',
-  ),
-) as { $ref: string; $defs: Record<string, SchemaObject> };
-const planRef: SchemaObject = { $ref: planJsonSchema.$ref };
-const executeBodyDoc: SchemaObject = {
-  type: "object",
-  required: ["session_id", "plan"],
-  additionalProperties: false,
-  properties: { session_id: { type: "string" }, plan: planRef },
-};
+const PlanFieldSchema = z.unknown().openapi({ allOf: [{ $ref: schemaRef("ExecutionPlan") }] });
+
+/** The body of /execute and the enveloped form of /validate. */
+const SessionPlanSchema = z
+  .strictObject({ session_id: SessionIdSchema, plan: PlanFieldSchema })
+  .openapi("SessionPlan", { required: ["session_id", "plan"] });
+
+/** A body with `plan` and no `operation` is the envelope; anything else is a bare plan. */
+const isEnvelope = (body: unknown): boolean =>
+  typeof body === "object" && body !== null && !Array.isArray(body) && Object.hasOwn(body, "plan") && !Object.hasOwn(body, "operation");
+
+/**
+ * The body of /validate: the envelope, held to its schema (a wrong `session_id` or an extra key is a 422), or a
+ * bare plan, which is any JSON that is not an envelope (its problems are the answer).
+ */
+const ValidateBodySchema = z
+  .unknown()
+  .pipe(z.union([
+    SessionPlanSchema,
+    z
+      .unknown()
+      .refine((body) => !isEnvelope(body))
+      .transform((plan): PlanToValidate => ({ plan })),
+  ]))
+  .openapi({ oneOf: [{ $ref: schemaRef("SessionPlan") }, { $ref: schemaRef("ExecutionPlan") }] });
 
 const ValidationReportSchema = z
   .object({
@@ -61,7 +68,9 @@ const ExecutionSchema = z
     filtered_row_count: z.number().int(),
     execution_time_ms: z.number().meta({ description: "Wall time of the call in the Worker (on Workers the clock advances with I/O, not during computation)." }),
     chart: z.record(z.string(), z.unknown()).nullable(),
-    warnings: z.array(FieldProblemSchema),
+    warnings: z.array(FieldProblemSchema).meta({
+      description: `Never block the answer. Codes: ${[...PLAN_WARNING_CODES, ...RESULT_WARNING_CODES, ...CHART_WARNING_CODES, "chart_not_stored"].join(", ")}.`,
+    }),
     provenance: z.object({
       dataset_sha256: z.string(),
       plan_sha256: z.string(),
@@ -101,9 +110,7 @@ const validateRoute = createRoute({
     "per-operation rules only). Always 200 with the problems found; 404 only when the named dataset is not the caller's.",
   security: BearerSecurity,
   middleware: [requireUser()] as const,
-  request: {
-    body: { required: true, content: { "application/json": { schema: { oneOf: [executeBodyDoc, planRef] } } } },
-  },
+  request: { body: jsonBody(ValidateBodySchema) },
   responses: { 200: jsonResponse(ValidationReportSchema, "The validation report."), ...problemResponses(400, 401, 404, 415, 422) },
 });
 
@@ -125,7 +132,7 @@ const executeRoute = createRoute({
     query: z.object({
       chart: z.enum(["svg", "spec"]).optional().meta({ description: "`spec` returns the Vega-Lite spec without rendering the SVG (for clients that render themselves)." }),
     }),
-    body: { required: true, content: { "application/json": { schema: executeBodyDoc } } },
+    body: jsonBody(SessionPlanSchema),
   },
   responses: { 200: jsonResponse(ExecutionSchema, "The computed result."), ...problemResponses(400, 401, 404, 415, 422, 429, 503) },
 });
@@ -191,29 +198,18 @@ const datasetSchemaRoute = createRoute({
   responses: { 200: jsonResponse(JsonSchemaDoc, "The dataset's plan schema."), ...problemResponses(401, 404) },
 });
 
-const isEnvelope = (body: unknown): boolean =>
-  typeof body === "object" && body !== null && !Array.isArray(body) && Object.hasOwn(body, "plan") && !Object.hasOwn(body, "operation");
-
 export const analyticsRoutes = createRouter();
-for (const [name, schema] of Object.entries(planJsonSchema.$defs)) {
-  analyticsRoutes.openAPIRegistry.registerComponent("schemas", name, schema);
-}
+// A clone made here, after @hono/zod-openapi has extended zod: the registry needs its `.openapi` method, which
+// PlanSchema may lack when the engine built it first.
+analyticsRoutes.openAPIRegistry.register("ExecutionPlan", PlanSchema.clone());
 analyticsRoutes
   .openapi(validateRoute, async (c) => {
-    const body = await readJson(c.req.raw);
-    if (!isEnvelope(body)) {
-      const { errors, warnings } = validatePlan(body);
-      return c.json({ valid: errors.length === 0, errors, warnings }, 200);
-    }
-    const { session_id, plan } = parseBody(SessionPlanSchema, body);
-    const dataset = await findDataset(c.get("db"), c.get("userId") as string, session_id);
-    const table = await tableOf(c.env.UPLOADS, dataset);
-    const { errors, warnings } = validatePlan(plan, { columns: columnsOf(table), table });
-    return c.json({ valid: errors.length === 0, errors, warnings }, 200);
+    const report = await validatePlanRequest({ db: c.get("db"), bucket: c.env.UPLOADS, userId: c.get("userId") }, c.req.valid("json"));
+    return c.json(report, 200);
   })
   .openapi(executeRoute, async (c) => {
-    const { session_id, plan } = parseBody(SessionPlanSchema, await readJson(c.req.raw));
-    const userId = c.get("userId") as string;
+    const { session_id, plan } = c.req.valid("json");
+    const userId = c.get("userId");
     const dataset = await findDataset(c.get("db"), userId, session_id);
     const response = await executeAnalysis(
       {
@@ -227,10 +223,10 @@ analyticsRoutes
       dataset,
       plan,
     );
-    return c.json(response as never, 200);
+    return c.json(response, 200);
   })
   .openapi(historyRoute, async (c) => {
-    const userId = c.get("userId") as string;
+    const userId = c.get("userId");
     const { session_id } = c.req.valid("param");
     const { limit = HISTORY_PAGE_SIZE, before } = c.req.valid("query");
     const dataset = await findDataset(c.get("db"), userId, session_id);
@@ -238,11 +234,11 @@ analyticsRoutes
     if (page.nextBefore !== null) {
       c.header("Link", `</api/analytics/history/${session_id}?limit=${limit}&before=${page.nextBefore}>; rel="next"`);
     }
-    return c.json(page.items as never, 200);
+    return c.json(page.items, 200);
   })
   .openapi(chartSvgRoute, async (c) => {
     const { session_id, analysis_id } = c.req.valid("param");
-    const userId = c.get("userId") as string;
+    const userId = c.get("userId");
     const dataset = await findDataset(c.get("db"), userId, session_id);
     const svg = await findChartSvg(c.get("db"), userId, dataset.id, analysis_id);
     if (svg === null) throw new ApiError({ code: "not_found", message: "Chart not found" });
@@ -251,11 +247,11 @@ analyticsRoutes
       // Opened directly, an SVG is a document: forbid scripts and external loads whatever it contains.
       "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
       "X-Content-Type-Options": "nosniff",
-    }) as never;
+    });
   })
   .openapi(genericSchemaRoute, (c) => c.json(genericPlanJsonSchema(), 200))
   .openapi(datasetSchemaRoute, async (c) => {
-    const dataset = await findDataset(c.get("db"), c.get("userId") as string, c.req.valid("param").session_id);
+    const dataset = await findDataset(c.get("db"), c.get("userId"), c.req.valid("param").session_id);
     const columns = dataset.columns.map((name) => ({ name, type: dataset.columnTypes[name] }));
     return c.json(datasetPlanJsonSchema(columns), 200);
   });

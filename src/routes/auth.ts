@@ -4,8 +4,8 @@ import { requireUser } from "../auth/require-user";
 import { issueAccessToken } from "../auth/tokens";
 import { ApiError } from "../errors";
 import { BearerSecurity, createRouter, jsonBody, jsonResponse, problemResponses } from "../http/openapi";
-import { limitLoginAttempts } from "../rate-limit/login-limit";
-import { authenticate, findActiveUser, registerUser, toPublicUser } from "../services/users";
+import { limitLoginAttempts, loginAccount } from "../rate-limit/login-limit";
+import { findActiveUser, findLoginUser, registerUser, toPublicUser, verifyLogin } from "../services/users";
 
 const codePoints = (s: string) => [...s].length;
 
@@ -67,11 +67,13 @@ const login = createRoute({
   tags: ["auth"],
   summary: "Exchange username (or email) and password for a bearer token",
   description:
-    "Wrong username and wrong password give the same 401 `invalid_credentials`. Failed logins are limited per " +
-    "username and per client address (LOGIN_RATE_LIMIT per LOGIN_RATE_WINDOW_MINUTES, default 10 per 15 minutes): " +
-    "only a 401 counts, a successful login does not; once either limit is used up the answer is 429 with " +
-    "`Retry-After`, without checking the password. `RateLimit-Policy` and `RateLimit` (IETF draft) report both " +
-    "limits. 503 `service_unavailable` when the limiter cannot be reached (fails closed).",
+    "Wrong username and wrong password give the same 401 `invalid_credentials`. Failed logins are counted per " +
+    "account, whether it was named by username or by email, and per client address: LOGIN_RATE_LIMIT per " +
+    "LOGIN_RATE_WINDOW_MINUTES (default 10 per 15 minutes) for one account from one address, ten times that for " +
+    "one account from everywhere and for one address over every account. Only a 401 counts, a successful login " +
+    "does not; once a limit is used up the answer is 429 with `Retry-After`, without checking the password. " +
+    "`RateLimit-Policy` and `RateLimit` (IETF draft) report the address's limit, and on a 429 the limit used up. " +
+    "503 `service_unavailable` when the limiter cannot be reached (fails closed).",
   request: { body: jsonBody(LoginSchema) },
   responses: { 200: jsonResponse(TokenSchema, "An access token."), ...problemResponses(400, 401, 415, 422, 429, 503) },
 });
@@ -97,13 +99,14 @@ export const authRoutes = createRouter()
     const secretKey = requireSecretKey(c);
     const { username, password } = c.req.valid("json");
     const config = c.get("config");
-    const user = await limitLoginAttempts(c, username, () => authenticate(c.get("db"), username, password, config.passwordHashCost));
+    const named = await findLoginUser(c.get("db"), username);
+    const user = await limitLoginAttempts(c, loginAccount(named?.id ?? null, username), () => verifyLogin(named, password, config.passwordHashCost));
     if (!user) throw new ApiError({ code: "invalid_credentials", message: "Incorrect username or password" });
     c.set("userId", user.id);
     return c.json(await issueAccessToken(config, secretKey, user.id), 200);
   })
   .openapi(me, async (c) => {
-    const user = await findActiveUser(c.get("db"), c.get("userId") as string);
+    const user = await findActiveUser(c.get("db"), c.get("userId"));
     if (!user) throw new ApiError({ code: "invalid_token", message: "Could not validate credentials" });
     return c.json(toPublicUser(user), 200);
   });

@@ -59,8 +59,11 @@ const UploadResponseSchema = z
   .object({ success: z.literal(true), session_id: z.string(), metadata: DatasetSchema })
   .openapi("UploadResponse");
 
+/** A dataset's `session_id`, in a path or a body. */
+export const SessionIdSchema = z.string().min(1).max(64);
+
 export const SessionParamsSchema = z.object({
-  session_id: z.string().min(1).max(64).openapi({ param: { name: "session_id", in: "path" } }),
+  session_id: SessionIdSchema.openapi({ param: { name: "session_id", in: "path" } }),
 });
 
 const upload = createRoute({
@@ -130,19 +133,19 @@ export const datasetRoutes = createRouter()
     const config = c.get("config");
     const { filename, bytes } = await readUploadedFile(c.req.raw, config.maxUploadSize);
     const metadata = await createDataset(
-      { db: c.get("db"), bucket: c.env.UPLOADS, userId: c.get("userId") as string, ttlMs: config.datasetTtlMs },
+      { db: c.get("db"), bucket: c.env.UPLOADS, userId: c.get("userId"), ttlMs: config.datasetTtlMs },
       filename,
       bytes,
     );
     return c.json({ success: true as const, session_id: metadata.session_id, metadata }, 201);
   })
-  .openapi(list, async (c) => c.json(await listDatasets(c.get("db"), c.get("userId") as string), 200))
+  .openapi(list, async (c) => c.json(await listDatasets(c.get("db"), c.get("userId")), 200))
   .openapi(get, async (c) => {
-    const row = await findDataset(c.get("db"), c.get("userId") as string, c.req.valid("param").session_id);
+    const row = await findDataset(c.get("db"), c.get("userId"), c.req.valid("param").session_id);
     return c.json(toDatasetMetadata(row), 200);
   })
   .openapi(remove, async (c) => {
-    const { unfinished } = await deleteDataset(c.get("db"), c.env.UPLOADS, c.get("userId") as string, c.req.valid("param").session_id);
+    const { unfinished } = await deleteDataset(c.get("db"), c.env.UPLOADS, c.get("userId"), c.req.valid("param").session_id);
     if (unfinished) c.set("failure", unfinished);
     return c.body(null, 204);
   });

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
+import { constraintViolation } from "../db/constraint-violation";
 import { type AnalysisRow, analyses } from "../db/schema";
 import { ApiError } from "../errors";
 
@@ -41,8 +42,7 @@ export async function recordAnalysis(db: Database, row: AnalysisRow): Promise<vo
   try {
     await db.insert(analyses).values(row);
   } catch (error) {
-    const text = `${(error as Error)?.message ?? error} ${(error as Error)?.cause ?? ""}`;
-    if (text.includes("FOREIGN KEY")) throw new ApiError({ code: "not_found", message: "Dataset not found", cause: error });
+    if (constraintViolation(error)?.kind === "foreign_key") throw new ApiError({ code: "not_found", message: "Dataset not found", cause: error });
     throw error;
   }
 }

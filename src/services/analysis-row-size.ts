@@ -1,6 +1,6 @@
 import { jsonByteLength as jsonBytes, ROW_BUDGET_BYTES } from "../db/row-size";
 import type { Chart } from "../engine/charts/build-chart";
-import type { EngineProblem } from "../engine/errors";
+import type { FieldProblem } from "../errors";
 
 /** A stored analysis (result, plan and chart) keeps within D1's row budget. */
 export const MAX_STORED_ANALYSIS_BYTES = ROW_BUDGET_BYTES;
@@ -31,7 +31,7 @@ export function storedMessageOf(message: string): string {
  * SVG, or none (the response still carries the whole chart; a `chart_not_stored` warning says the history copy
  * is partial). `fits` is false only when the result itself cannot be stored.
  */
-export function storableChart(result: unknown, plan: unknown, chart: Chart | null): { fits: boolean; chart: Chart | null; warnings: EngineProblem[] } {
+export function storableChart(result: unknown, plan: unknown, chart: Chart | null): { fits: boolean; chart: Chart | null; warnings: FieldProblem[] } {
   const base = jsonBytes(result) + jsonBytes(plan);
   if (base > MAX_STORED_ANALYSIS_BYTES) return { fits: false, chart: null, warnings: [] };
   if (!chart || base + jsonBytes(chart) <= MAX_STORED_ANALYSIS_BYTES) return { fits: true, chart, warnings: [] };
@@ -42,6 +42,6 @@ export function storableChart(result: unknown, plan: unknown, chart: Chart | nul
   return { fits: true, chart: null, warnings: [notStored("The chart is too large to keep in the history; it is returned here only.")] };
 }
 
-function notStored(message: string): EngineProblem {
+function notStored(message: string): FieldProblem {
   return { path: "plan.chart_type", code: "chart_not_stored", message };
 }

@@ -9,7 +9,7 @@ import { profileTable, type ColumnProfile } from "../engine/profile/profile-tabl
 import { encodeSnapshot } from "../engine/table/snapshot";
 import type { ColumnType, Table } from "../engine/table/types";
 import { sha256Hex } from "./sha256";
-import { ApiError, type ErrorCode } from "../errors";
+import { ApiError, engineApiError } from "../errors";
 import { datasetKeys, deleteDatasetObjects, putDatasetObjects } from "../storage/dataset-objects";
 
 /** Longest column name accepted: longer header cells are almost always a data row mistaken for a header. */
@@ -50,34 +50,15 @@ export function toDatasetMetadata(row: DatasetRow): DatasetMetadata {
   };
 }
 
-const CSV_ERROR_CODES: Record<string, ErrorCode> = {
-  invalid_encoding: "invalid_encoding",
-  binary_content: "binary_content",
-  empty_file: "empty_file",
-  no_data_rows: "no_data_rows",
-  malformed_csv: "malformed_csv",
-  ragged_row: "ragged_row",
-  too_many_rows: "too_many_rows",
-  too_many_columns: "too_many_columns",
-  too_many_cells: "too_many_cells",
-  cell_too_large: "cell_too_large",
-};
-
 /** Parses the CSV, mapping the engine's reasons (with their line) to API errors. */
 export function parseUpload(bytes: Uint8Array): Table {
   let table: Table;
   try {
     table = parseCsv(bytes);
   } catch (error) {
-    if (error instanceof EngineError && CSV_ERROR_CODES[error.code]) {
-      const line = error.details.line;
-      throw new ApiError({
-        code: CSV_ERROR_CODES[error.code],
-        message: error.message,
-        errors: [{ path: line ? `file:line ${line}` : "file", code: error.code, message: error.message }],
-      });
-    }
-    throw error;
+    if (!(error instanceof EngineError)) throw error;
+    const line = error.details.line;
+    throw engineApiError(error, [{ path: line ? `file:line ${line}` : "file", code: error.code, message: error.message }]);
   }
   const long = table.columns.findIndex((c) => c.name.length > MAX_COLUMN_NAME_LENGTH);
   if (long >= 0) {

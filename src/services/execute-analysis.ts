@@ -1,8 +1,8 @@
 import type { Database } from "../db/client";
-import type { DatasetRow } from "../db/schema";
+import type { AnalysisRow, DatasetRow } from "../db/schema";
 import { buildChart, type Chart } from "../engine/charts/build-chart";
-import { EngineError, type EngineProblem } from "../engine/errors";
-import { executePlan, type ExecutionResult } from "../engine/execute-plan";
+import { EngineError } from "../engine/errors";
+import { executePlan, type ExecutionOutput, type ExecutionResult } from "../engine/execute-plan";
 import type { FilterStep } from "../engine/ops/select-rows";
 import type { StepRecord } from "../engine/steps/step";
 import { canonicalPlanJson } from "../engine/plan/normalize-plan";
@@ -11,11 +11,10 @@ import { validatePlan } from "../engine/plan/validate-plan";
 import type { Table } from "../engine/table/types";
 import { ENGINE_VERSION } from "../engine/version";
 import { sha256Hex } from "./sha256";
-import { ApiError, type ErrorCode } from "../errors";
+import { ApiError, engineApiError, type FieldProblem } from "../errors";
 import { recordAnalysis } from "./analyses";
 import { storableChart, storedMessageOf, storedPlanOf } from "./analysis-row-size";
 import { loadTable } from "./snapshot-cache";
-
 
 export interface Provenance {
   dataset_sha256: string;
@@ -37,7 +36,7 @@ export interface ExecutionResponse {
   filtered_row_count: number;
   execution_time_ms: number;
   chart: Chart | null;
-  warnings: EngineProblem[];
+  warnings: FieldProblem[];
   provenance: Provenance;
 }
 
@@ -52,8 +51,6 @@ export function columnsOf(table: Table) {
   return table.columns.map((c) => ({ name: c.name, type: c.type }));
 }
 
-const ENGINE_ERROR_CODES: Record<string, ErrorCode> = { plan_too_costly: "plan_too_costly", too_many_groups: "too_many_groups" };
-
 export interface ExecuteContext {
   db: Database;
   bucket: R2Bucket;
@@ -67,6 +64,17 @@ export interface ExecuteContext {
 }
 
 /**
+ * What one execute call came to, recorded once in the history whatever it is: `done` (everything the answer
+ * is built from), `refused` (a 4xx: the plan failed validation, the engine refused it, a rate limit) or
+ * `failed` (anything unexpected: a 500). `plan` is what was attempted: the normalised plan once it validated,
+ * the input as sent before.
+ */
+type Outcome =
+  | { kind: "done"; plan: Plan; output: ExecutionOutput; chart: Chart | null; storedChart: Chart | null; warnings: FieldProblem[]; planSha256: string }
+  | { kind: "refused"; plan: unknown; error: ApiError }
+  | { kind: "failed"; plan: unknown; error: unknown };
+
+/**
  * Validates and executes a plan over a dataset the caller owns, and records the call in the dataset's history
  * whatever its outcome: a result is stored only once it is certain to be returned, and a refused or failed call
  * is stored with its reason. Validation failures answer 422 with the same `errors` as /validate.
@@ -75,96 +83,102 @@ export async function executeAnalysis(ctx: ExecuteContext, dataset: DatasetRow, 
   const started = performance.now();
   const executedAt = new Date();
   const table = await tableOf(ctx.bucket, dataset);
-  const base = { id: crypto.randomUUID(), datasetId: dataset.id, userId: ctx.userId, sessionId: dataset.sessionId, executedAt };
-  let attempted: unknown = planInput;
+  const outcome = await attempt(planInput, () => compute(ctx, table, planInput));
+  if (outcome.kind === "refused" && outcome.error.code === "invalid_plan") await ctx.beforeRecordingRefusal?.();
+  const analysisId = crypto.randomUUID();
+  const executionTimeMs = performance.now() - started;
+  await record(ctx, { id: analysisId, datasetId: dataset.id, userId: ctx.userId, sessionId: dataset.sessionId, executedAt, executionTimeMs }, outcome);
+  if (outcome.kind !== "done") throw outcome.error;
+  return {
+    success: true,
+    analysis_id: analysisId,
+    session_id: dataset.sessionId,
+    plan: outcome.plan,
+    result: outcome.output.result,
+    row_count: table.rowCount,
+    filtered_row_count: outcome.output.filtered_row_count,
+    execution_time_ms: executionTimeMs,
+    chart: outcome.chart,
+    warnings: outcome.warnings,
+    provenance: {
+      dataset_sha256: dataset.sha256,
+      plan_sha256: outcome.planSha256,
+      engine_version: ENGINE_VERSION,
+      executed_at: executedAt.toISOString(),
+      filter_steps: outcome.output.filter_steps,
+      ...(outcome.output.steps === undefined ? {} : { steps: outcome.output.steps }),
+    },
+  };
+}
+
+/** Validate; then, on the plan that validated: charge the slot, execute, draw, check the result can be stored. */
+async function compute(ctx: ExecuteContext, table: Table, planInput: unknown): Promise<Outcome> {
+  const validation = validatePlan(planInput, { columns: columnsOf(table), table });
+  if (!validation.plan) {
+    const error = new ApiError({ code: "invalid_plan", message: "The plan is not valid for this dataset.", errors: validation.errors });
+    return { kind: "refused", plan: planInput, error };
+  }
+  const plan = validation.plan;
+  return attempt(plan, async () => {
+    await ctx.beforeExecute?.();
+    const output = executePlan(table, plan);
+    const drawn = await buildChart(plan, output, { svg: ctx.renderSvg !== false });
+    const stored = storableChart(output.result, plan, drawn.chart);
+    if (!stored.fits) {
+      const error = new ApiError({ code: "execution_error", message: "The result is too large to return and store; add filters or group by fewer columns." });
+      return { kind: "refused", plan, error };
+    }
+    const warnings = [...validation.warnings, ...output.warnings, ...drawn.warnings, ...stored.warnings];
+    return { kind: "done", plan, output, chart: drawn.chart, storedChart: stored.chart, warnings, planSha256: await sha256Hex(canonicalPlanJson(plan)) };
+  });
+}
+
+/** Runs a step of the call on `plan`; what it throws becomes the outcome (an engine error answers as mapped). */
+async function attempt(plan: unknown, step: () => Promise<Outcome>): Promise<Outcome> {
   try {
-    const { response, stored } = await compute(ctx, dataset, table, planInput, (plan) => (attempted = plan));
-    response.analysis_id = base.id;
-    response.provenance.executed_at = executedAt.toISOString();
-    response.execution_time_ms = performance.now() - started;
-    await recordAnalysis(ctx.db, {
-      ...base,
-      executionPlan: response.plan,
-      result: response.result,
-      chart: stored,
-      filteredRowCount: response.filtered_row_count,
-      executionTimeMs: response.execution_time_ms,
-      success: true,
-      errorMessage: null,
-    });
-    return response;
+    return await step();
   } catch (error) {
-    if (error instanceof ApiError && error.code === "not_found") throw error;
-    if (error instanceof ApiError && error.code === "invalid_plan") await ctx.beforeRecordingRefusal?.();
-    const refused = error instanceof ApiError;
-    const message = refused
-      ? (error.errors?.length ? `${error.message} ${error.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}` : error.message)
-      : "An unexpected error occurred.";
-    // A failure to record must not hide the original answer, unless the dataset vanished meanwhile (404).
-    await recordAnalysis(ctx.db, {
-      ...base,
-      executionPlan: storedPlanOf(attempted),
-      result: null,
-      chart: null,
-      filteredRowCount: null,
-      executionTimeMs: performance.now() - started,
-      success: false,
-      errorMessage: storedMessageOf(message),
-    }).catch((recordError: unknown) => {
-      if (recordError instanceof ApiError) throw recordError;
-    });
-    throw error;
+    if (error instanceof EngineError) return { kind: "refused", plan, error: engineApiError(error) };
+    if (error instanceof ApiError) return { kind: "refused", plan, error };
+    return { kind: "failed", plan, error };
   }
 }
 
-/** Everything between loading the table and recording: validate, charge the slot, execute, draw. */
-async function compute(
-  ctx: ExecuteContext,
-  dataset: DatasetRow,
-  table: Table,
-  planInput: unknown,
-  validated: (plan: Plan) => void,
-): Promise<{ response: ExecutionResponse; stored: Chart | null }> {
-  const validation = validatePlan(planInput, { columns: columnsOf(table), table });
-  if (!validation.plan) {
-    throw new ApiError({ code: "invalid_plan", message: "The plan is not valid for this dataset.", errors: validation.errors });
+type RecordBase = Pick<AnalysisRow, "id" | "datasetId" | "userId" | "sessionId" | "executedAt" | "executionTimeMs">;
+
+/**
+ * Writes the call's one history row. A failure to record a refused or failed call must not hide its answer,
+ * unless the dataset vanished meanwhile (404); recording a result that then cannot be returned is impossible,
+ * since the row is written before the answer.
+ */
+async function record(ctx: ExecuteContext, base: RecordBase, outcome: Outcome): Promise<void> {
+  if (outcome.kind === "done") {
+    const { plan, output, storedChart } = outcome;
+    await recordAnalysis(ctx.db, {
+      ...base,
+      executionPlan: plan,
+      result: output.result,
+      chart: storedChart,
+      filteredRowCount: output.filtered_row_count,
+      success: true,
+      errorMessage: null,
+    });
+    return;
   }
-  const plan = validation.plan;
-  validated(plan);
-  await ctx.beforeExecute?.();
-  let output: ReturnType<typeof executePlan>;
-  try {
-    output = executePlan(table, plan);
-  } catch (error) {
-    if (error instanceof EngineError) {
-      throw new ApiError({ code: ENGINE_ERROR_CODES[error.code] ?? "execution_error", message: error.message, errors: error.details.problems });
-    }
-    throw error;
-  }
-  const drawn = await buildChart(plan, output, { svg: ctx.renderSvg !== false });
-  const stored = storableChart(output.result, plan, drawn.chart);
-  if (!stored.fits) {
-    throw new ApiError({ code: "execution_error", message: "The result is too large to return and store; add filters or group by fewer columns." });
-  }
-  const response: ExecutionResponse = {
-    success: true,
-    analysis_id: "",
-    session_id: dataset.sessionId,
-    plan,
-    result: output.result,
-    row_count: table.rowCount,
-    filtered_row_count: output.filtered_row_count,
-    execution_time_ms: 0,
-    chart: drawn.chart,
-    warnings: [...validation.warnings, ...output.warnings, ...drawn.warnings, ...stored.warnings],
-    provenance: {
-      dataset_sha256: dataset.sha256,
-      plan_sha256: await sha256Hex(canonicalPlanJson(plan)),
-      engine_version: ENGINE_VERSION,
-      executed_at: "",
-      filter_steps: output.filter_steps,
-      ...(output.steps === undefined ? {} : { steps: output.steps }),
-    },
-  };
-  return { response, stored: stored.chart };
+  await recordAnalysis(ctx.db, {
+    ...base,
+    executionPlan: storedPlanOf(outcome.plan),
+    result: null,
+    chart: null,
+    filteredRowCount: null,
+    success: false,
+    errorMessage: storedMessageOf(outcome.kind === "refused" ? reasonOf(outcome.error) : "An unexpected error occurred."),
+  }).catch((recordError: unknown) => {
+    if (recordError instanceof ApiError) throw recordError;
+  });
+}
+
+/** A refusal as the history keeps it: the message, then each field problem. */
+function reasonOf(error: ApiError): string {
+  return error.errors?.length ? `${error.message} ${error.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}` : error.message;
 }

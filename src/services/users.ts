@@ -1,6 +1,7 @@
 import { eq, or, sql } from "drizzle-orm";
 import { hashPassword, verifyPassword } from "../auth/password";
 import type { Database } from "../db/client";
+import { constraintViolation } from "../db/constraint-violation";
 import { type UserRow, users } from "../db/schema";
 import { ApiError } from "../errors";
 
@@ -52,11 +53,8 @@ export async function registerUser(db: Database, input: Registration, hashCost: 
   try {
     await db.insert(users).values(row);
   } catch (error) {
-    const text = String((error as Error)?.message ?? error) + String((error as Error)?.cause ?? "");
-    if (text.includes("UNIQUE")) {
-      const field = text.includes("email") ? "email" : "username";
-      throw conflict(field);
-    }
+    const violation = constraintViolation(error);
+    if (violation?.kind === "unique") throw conflict(violation.target.includes("email") ? "email" : "username");
     throw error;
   }
   return toPublicUser(row);
@@ -77,20 +75,28 @@ function conflict(field: "email" | "username"): ApiError {
   return new ApiError({ code: "conflict", message, errors: [{ path: field, code: "already_exists", message: `${message}.` }] });
 }
 
-let dummyHash: Promise<string> | undefined;
-let dummyHashCost = 0;
-
 /**
- * Checks a username-or-email and password. An unknown user still pays for one scrypt verification against a
- * dummy hash of the same cost, so both failures look alike in content and in timing.
+ * The user a login names by username or email (case-insensitive), active or not, or null. The same query runs
+ * whatever the answer, so the lookup takes the same time for a known and an unknown name.
  */
-export async function authenticate(db: Database, login: string, password: string, hashCost: number): Promise<UserRow | null> {
+export async function findLoginUser(db: Database, login: string): Promise<UserRow | null> {
   const key = login.toLowerCase();
   const [user] = await db
     .select()
     .from(users)
     .where(or(eq(sql`lower(${users.username})`, key), eq(sql`lower(${users.email})`, key)))
     .limit(1);
+  return user ?? null;
+}
+
+let dummyHash: Promise<string> | undefined;
+let dummyHashCost = 0;
+
+/**
+ * Checks a password against the user a login named (findLoginUser). No user still pays for one scrypt
+ * verification against a dummy hash of the same cost, so both failures look alike in content and in timing.
+ */
+export async function verifyLogin(user: UserRow | null, password: string, hashCost: number): Promise<UserRow | null> {
   if (!user) {
     if (!dummyHash || dummyHashCost !== hashCost) {
       dummyHashCost = hashCost;

@@ -95,7 +95,7 @@ function refinePercentiles(percentiles: readonly number[] | undefined): number[]
   return sorted;
 }
 
-function problem(code: string, message: string): EngineError {
-  return new EngineError(code, message, { problems: [{ path: "plan.percentiles", code, message }] });
+function problem(code: "out_of_range" | "invalid_value", message: string): EngineError {
+  return new EngineError("invalid_parameter", message, { problems: [{ path: "plan.percentiles", code, message }] });
 }
 

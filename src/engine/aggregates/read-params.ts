@@ -19,6 +19,6 @@ export function readQuantile(params: AggregateParams, path = "plan.aggregations"
   return { q, interpolation };
 }
 
-function invalid(path: string, code: string, message: string): EngineError {
-  return new EngineError(code, message, { problems: [{ path, code, message }] });
+function invalid(path: string, code: "out_of_range" | "invalid_value", message: string): EngineError {
+  return new EngineError("invalid_parameter", message, { problems: [{ path, code, message }] });
 }

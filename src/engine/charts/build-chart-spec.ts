@@ -28,9 +28,9 @@ export function buildChartSpec(plan: Plan, output: ExecutionOutput): { spec: Veg
   try {
     const build = operation.charts[chart].build;
     draft = build === undefined ? { unavailable: `${chart} charts need ${operation.charts[chart].needs}` } : build({ plan, output, operation, title });
-  } catch (error) {
-    // A chart must never turn a computed result into a failure.
-    draft = { unavailable: `the chart could not be built (${error instanceof Error ? error.message : String(error)})` };
+  } catch {
+    // A chart must never turn a computed result into a failure; the builder's message is about code, not data.
+    draft = { unavailable: "the chart could not be built from this result" };
   }
   if ("unavailable" in draft) {
     return {

@@ -1,4 +1,4 @@
-import type { EngineProblem } from "../errors";
+import type { ChartWarningCode, EngineProblem } from "../errors";
 import type { ExecutionOutput } from "../execute-plan";
 import type { OperationModule } from "../operations/operation";
 import type { Plan } from "../plan/plan-schema";
@@ -58,6 +58,6 @@ export function typedData(name: string): { name: string; format: { parse: null }
 }
 
 /** A chart-module warning about the chart only (the result itself is unaffected). */
-export function chartProblem(code: string, message: string): EngineProblem {
+export function chartProblem(code: ChartWarningCode, message: string): EngineProblem {
   return { path: "plan.chart_type", code, message };
 }

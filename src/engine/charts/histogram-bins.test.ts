@@ -23,6 +23,18 @@ describe("histogramBins against numpy.histogram (fixtures/make-fixtures.py)", ()
     }
   });
 
+  it("keeps every edge finite for values near ±1.8e308, and counts every value", () => {
+    for (const values of [[-1e308, 1e308, 0], [-1.7e308, 1.7e308], [-Number.MAX_VALUE, Number.MAX_VALUE, 5], [1e308, 1.7e308]]) {
+      const { edges, counts } = histogramBins(Float64Array.from(values));
+      expect(edges.every(Number.isFinite), String(values)).toBe(true);
+      expect(edges[0]).toBeLessThanOrEqual(Math.min(...values));
+      expect(edges[edges.length - 1]).toBeGreaterThanOrEqual(Math.max(...values));
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(values.length);
+    }
+    // Nice edges are kept where they fit: 1e307 steps from -1e308 to 1e308.
+    expect(histogramBins(Float64Array.of(-1e308, 1e308)).edges).toHaveLength(21);
+  });
+
   it("prints decimal edges without float noise and counts the maximum in the last bin", () => {
     const { edges, counts } = histogramBins(Float64Array.of(0.1, 0.2, 0.3, 0.7, 1.3));
     expect(edges.every((e) => String(e).length <= 5)).toBe(true);

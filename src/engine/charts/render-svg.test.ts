@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { parseCsv } from "../csv/parse-csv";
 import { executePlan } from "../execute-plan";
+import type { Plan } from "../plan/plan-schema";
 import { buildChart } from "./build-chart";
 import { buildChartSpec } from "./build-chart-spec";
 import { CHART_CASES, chartTable } from "./fixtures/chart-cases";
@@ -36,10 +38,23 @@ describe("renderChartSvg (Node)", () => {
     expect(await renderChartSvg(spec, 1000)).toEqual({ svg: null, warnings: [{ path: "plan.chart_type", code: "chart_svg_dropped", message: expect.any(String) }] });
   });
 
-  it("turns a spec Vega cannot render into svg null with chart_render_failed", async () => {
+  it("turns a spec Vega cannot render into svg null with chart_render_failed, in words about the data", async () => {
     const result = await renderChartSvg({ mark: "bar", encoding: { x: { field: "x", type: "nominal" } }, data: { name: "missing" }, layer: 5 });
-    expect(result.svg).toBeNull();
-    expect(result.warnings.map((w) => w.code)).toEqual(["chart_render_failed"]);
+    expect(result).toEqual({
+      svg: null,
+      warnings: [{ path: "plan.chart_type", code: "chart_render_failed", message: "The SVG could not be drawn from this data; the spec is still returned." }],
+    });
+  });
+
+  it("draws no SVG for a histogram of ±1e308 and says why in the user's terms, not Vega's", async () => {
+    const table = parseCsv(new TextEncoder().encode("v\n-1e308\n1e308\n0\n"));
+    const plan: Plan = { operation: "mean", target_column: "v", filters: [], group_by: [], chart_type: "histogram" };
+    const { chart, warnings } = await buildChart(plan, executePlan(table, plan));
+    expect(chart?.svg).toBeNull();
+    expect(warnings).toEqual([{ path: "plan.chart_type", code: "chart_render_failed", message: expect.stringContaining("too far apart to place on one axis") }]);
+    expect(JSON.stringify(warnings)).not.toMatch(/undefined|marktype|Cannot read|Error/);
+    const bins = (chart?.spec.datasets as { bins: Array<{ x0: number; x1: number }> }).bins;
+    expect(bins.every((bin) => Number.isFinite(bin.x0) && Number.isFinite(bin.x1))).toBe(true);
   });
 });
 

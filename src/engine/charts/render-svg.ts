@@ -21,12 +21,17 @@ const MIN_REDUCED = 200;
  * Size budget: when the SVG exceeds `maxBytes` (UTF-8), the `points`/`outliers` datasets are evenly thinned in
  * proportion (at most twice, never below 200 marks) with a `chart_reduced` warning; other charts cannot shrink
  * without losing data, so a still-too-large SVG is dropped (`svg: null`, `chart_svg_dropped`). The spec in the
- * response stays complete: clients can render it themselves. A rendering failure is `svg: null` with
- * `chart_render_failed`, never an exception. The view is finalized to release its dataflow.
+ * response stays complete: clients can render it themselves. A rendering failure, or data whose range no axis
+ * can place (near ±1.8e308), is `svg: null` with `chart_render_failed`, never an exception; its message speaks of
+ * the data, never of Vega's internals. The view is finalized to release its dataflow.
  *
  * @example const { svg } = await renderChartSvg(buildChartSpec(table, plan, output).spec);
  */
 export async function renderChartSvg(spec: VegaLiteSpec, maxBytes = 1_000_000): Promise<{ svg: string | null; warnings: EngineProblem[] }> {
+  if (spansTooWide(spec)) {
+    const message = "The values are too far apart to place on one axis (their range passes about 9e307); no SVG is drawn, the spec is still returned.";
+    return { svg: null, warnings: [chartProblem("chart_render_failed", message)] };
+  }
   let current = spec;
   try {
     let svg = await renderOnce(current);
@@ -43,10 +48,33 @@ export async function renderChartSvg(spec: VegaLiteSpec, maxBytes = 1_000_000): 
       return { svg: null, warnings: [chartProblem("chart_svg_dropped", `The SVG would exceed ${maxBytes} bytes (too many marks); render the spec on the client instead.`)] };
     }
     return { svg, warnings: [] };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { svg: null, warnings: [chartProblem("chart_render_failed", `The SVG could not be rendered (${reason}); the spec is still returned.`)] };
+  } catch {
+    // Vega's own message speaks of its internals (e.g. "reading 'marktype'"), not of the data: it stays out.
+    return { svg: null, warnings: [chartProblem("chart_render_failed", "The SVG could not be drawn from this data; the spec is still returned.")] };
   }
+}
+
+/** Half the largest double: a scale over a wider range overflows once Vega extends its domain to nice values. */
+const MAX_SCALE_SPAN = Number.MAX_VALUE / 2;
+
+/**
+ * True when some numeric field of the spec's datasets ranges wider than a linear scale can place: Vega computes
+ * positions from max - min, which overflows to Infinity, and draws every mark at one point without complaint.
+ */
+function spansTooWide(spec: VegaLiteSpec): boolean {
+  const extents = new Map<string, { min: number; max: number }>();
+  for (const rows of Object.values((spec.datasets ?? {}) as Record<string, Array<Record<string, unknown>>>)) {
+    for (const row of rows) {
+      for (const [field, value] of Object.entries(row)) {
+        if (typeof value !== "number" || !Number.isFinite(value)) continue;
+        const extent = extents.get(field);
+        if (extent === undefined) extents.set(field, { min: value, max: value });
+        else if (value < extent.min) extent.min = value;
+        else if (value > extent.max) extent.max = value;
+      }
+    }
+  }
+  return [...extents.values()].some(({ min, max }) => !(max - min <= MAX_SCALE_SPAN));
 }
 
 async function renderOnce(spec: VegaLiteSpec): Promise<string> {

@@ -175,7 +175,18 @@ describe("parseCsv: the cell cap", () => {
   it("refuses a file whose rows x columns pass maxCells before allocating columns", () => {
     const csv = new TextEncoder().encode("a,b,c\n" + ",,\n".repeat(10));
     expect(() => parseCsv(csv, { maxCells: 29 })).toThrow(expect.objectContaining({ code: "too_many_cells" }));
-    // The check uses the line count (an upper bound of the rows), so the cap bites at most a line early.
-    expect(parseCsv(csv, { maxCells: 33 }).rowCount).toBe(10);
+    // A trailing newline, and blank lines after the last row, end a row but start none: exactly maxCells fit.
+    expect(parseCsv(csv, { maxCells: 30 }).rowCount).toBe(10);
+    expect(parseCsv(new TextEncoder().encode("a,b,c\n" + ",,\r\n".repeat(10) + "\r\n \n\t\n"), { maxCells: 30 }).rowCount).toBe(10);
+    expect(parseCsv(new TextEncoder().encode("a,b,c\n" + ",,\n".repeat(9) + ",,"), { maxCells: 30 }).rowCount).toBe(10);
+  });
+
+  it("accepts exactly 4,000,000 cells with the default caps, whether or not the file ends with a newline", () => {
+    const body = "1,2,3,4\n".repeat(1_000_000);
+    for (const text of [`a,b,c,d\n${body}`, `a,b,c,d\n${body.slice(0, -1)}`]) {
+      const table = parseCsv(new TextEncoder().encode(text));
+      expect(table.rowCount * table.columns.length).toBe(4_000_000);
+    }
+    expect(() => parseCsv(new TextEncoder().encode(`a,b,c,d\n${body}1,2,3,4\n`))).toThrow(expect.objectContaining({ code: "too_many_cells" }));
   });
 });

@@ -1,3 +1,4 @@
+import { KahanSums } from "../stats/kahan-sums";
 import type { ValueColumn } from "../table/types";
 
 export interface TimeSeries {
@@ -10,7 +11,7 @@ export interface TimeSeries {
 /**
  * The series a forecast fits: the selected rows where both time and value are present, averaged per distinct
  * time and sorted by time, as pandas `df.groupby(time)[value].mean()`. The mean uses the same Kahan-compensated
- * running sum in row order as pandas' `group_mean`, so repeated times average to the same bits.
+ * running sum in row order as pandas' `group_mean` ({@link KahanSums}), so repeated times average to the same bits.
  *
  * @example averageByTime(dayColumn, salesColumn, rows) // { times: [t0, t1, ...], values: [...] }
  */
@@ -18,8 +19,7 @@ export function averageByTime(time: ValueColumn, target: ValueColumn, rows: Uint
   // One Map lookup per row and a sort of the distinct times only: far cheaper than sorting the rows (a
   // comparator sort of 145k indexes costs ~50 ms), and visiting rows in order keeps pandas' summation order.
   const slotOf = new Map<number, number>();
-  const sums: number[] = [];
-  const compensations: number[] = [];
+  const sums = new KahanSums(0);
   const counts: number[] = [];
   const distinct: number[] = [];
   const t = time.values;
@@ -31,22 +31,17 @@ export function averageByTime(time: ValueColumn, target: ValueColumn, rows: Uint
     if (at !== at || value !== value) continue;
     let slot = slotOf.get(at);
     if (slot === undefined) {
-      slot = distinct.length;
+      slot = sums.push();
       slotOf.set(at, slot);
       distinct.push(at);
-      sums.push(0);
-      compensations.push(0);
       counts.push(0);
     }
-    const y = value - compensations[slot];
-    const s = sums[slot] + y;
-    compensations[slot] = s - sums[slot] - y;
-    sums[slot] = s;
+    sums.add(slot, value);
     counts[slot]++;
   }
   const order = distinct.map((_, slot) => slot).sort((a, b) => distinct[a] - distinct[b]);
   return {
     times: Float64Array.from(order, (slot) => distinct[slot]),
-    values: Float64Array.from(order, (slot) => sums[slot] / counts[slot]),
+    values: Float64Array.from(order, (slot) => sums.value(slot) / counts[slot]),
   };
 }

@@ -22,7 +22,7 @@ export function holtForecast(series: TimeSeries, isDatetime: boolean, horizon: n
   const sigma2 = fit.sse / n;
   const z = normalQuantile(1 - (1 - confidence) / 2);
   let accumulated = 0;
-  const points = Array.from(futureTimes(series.times, horizon), (time, index) => {
+  const points = Array.from(futureTimes(series.times, horizon, isDatetime), (time, index) => {
     const h = index + 1;
     if (h > 1) {
       const c = fit.alpha * (1 + fit.beta * (h - 1));

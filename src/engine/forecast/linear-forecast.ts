@@ -26,7 +26,7 @@ export function linearForecast(series: TimeSeries, isDatetime: boolean, horizon:
   const x = isDatetime ? times.map((t) => (t - origin) / DAY_MS) : times;
   const fit = linearRegression(x, values, n);
   const q = studentTQuantile(1 - (1 - confidence) / 2, n - 2);
-  const points = Array.from(futureTimes(times, horizon), (time) => {
+  const points = Array.from(futureTimes(times, horizon, isDatetime), (time) => {
     const x0 = isDatetime ? (time - origin) / DAY_MS : time;
     const mean = fit.intercept + fit.slope * x0;
     const d = x0 - fit.xMean;

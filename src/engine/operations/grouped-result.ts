@@ -1,6 +1,6 @@
 import type { Frame } from "../frame/frame";
 import { groupRows, type Grouping } from "../ops/group-rows";
-import { keyObject } from "../ops/key-object";
+import { jsonRecord } from "../json-record";
 import type { Plan } from "../plan/plan-schema";
 
 /** A grouped result: one entry per group, in key order, its `key` object first and then the group's fields. */
@@ -24,5 +24,5 @@ export function groupFrame(frame: Frame, plan: Plan): Grouping | null {
  * @example groupedResult(plan, grouping, [{ value: 1, count: 2 }]) // { groups: [{ key: { region: "east" }, value: 1, count: 2 }] }
  */
 export function groupedResult<Fields extends object>(plan: Plan, grouping: Grouping, fields: readonly Fields[]): GroupedResult<Fields> {
-  return { groups: grouping.keys.map((key, g) => ({ key: keyObject(plan.group_by, key), ...fields[g] })) };
+  return { groups: grouping.keys.map((key, g) => ({ key: jsonRecord(plan.group_by.map((column, i) => [column, key[i]] as const)), ...fields[g] })) };
 }

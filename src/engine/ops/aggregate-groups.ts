@@ -1,4 +1,5 @@
 import type { Column } from "../table/types";
+import { KahanSums } from "../stats/kahan-sums";
 import { median } from "../stats/median";
 import { aggregateRows, checkAggregable, finite, formatExtreme, type AggregateResult, type Aggregation } from "./aggregate-rows";
 import { rowsByGroup, type Grouping } from "./group-rows";
@@ -6,8 +7,7 @@ import { rowsByGroup, type Grouping } from "./group-rows";
 /**
  * One aggregation per group, in one pass over the selected rows, reproducing pandas' cython groupby kernels
  * (`group_sum`, `group_mean`, `group_var`) rather than the Series ones, because they use other algorithms:
- * - `sum`/`mean`: Kahan-compensated summation in row order per group
- *     y = x - c;  t = s + y;  c = (t - s) - y;  s = t        (mean = s / count)
+ * - `sum`/`mean`: Kahan-compensated summation in row order per group ({@link KahanSums}), mean = sum / count
  * - `std`: Welford's online update, then sqrt of M2 / (n - 1)
  *     n += 1;  δ = x - m;  m += δ / n;  M2 += (x - m)(x - m_old)
  * - `median`: numpy's median of each group's values; `min`/`max`/`count` as for a Series.
@@ -34,21 +34,17 @@ export function aggregateGroups(column: Column | null, grouping: Grouping, opera
     }
     case "sum":
     case "mean": {
-      const sums = new Float64Array(groups);
-      const compensation = new Float64Array(groups);
+      const sums = new KahanSums(groups);
       for (let i = 0; i < rows.length; i++) {
         const g = groupOf[i];
         if (g < 0) continue;
         const v = values[rows[i]];
         if (v !== v) continue;
         counts[g]++;
-        const y = v - compensation[g];
-        const t = sums[g] + y;
-        compensation[g] = t - sums[g] - y;
-        sums[g] = t;
+        sums.add(g, v);
       }
       return Array.from(counts, (count, g) => ({
-        value: operation === "sum" ? finite(sums[g]) : count === 0 ? null : finite(sums[g] / count),
+        value: operation === "sum" ? finite(sums.value(g)) : count === 0 ? null : finite(sums.value(g) / count),
         count,
       }));
     }

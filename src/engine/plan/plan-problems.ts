@@ -1,4 +1,18 @@
 import type { EngineProblem } from "../errors";
+import { formatProblemPath } from "../problem-path";
+
+/** The structural codes (zod-issue-problems.ts), as far as a plan's schema can break them. */
+export const PLAN_STRUCTURE_CODES = [
+  "unknown_key",
+  "required",
+  "invalid_type",
+  "invalid_value",
+  "too_many",
+  "too_long",
+  "too_short",
+  "out_of_range",
+  "invalid",
+] as const;
 
 /**
  * Every `code` a plan error can carry. Fixed and documented, because clients (and the LLM retry loop) branch on
@@ -14,15 +28,7 @@ import type { EngineProblem } from "../errors";
  *   `invalid_argument` (a function's parameter), with `position` pointing at the token.
  */
 export const PLAN_ERROR_CODES = [
-  "unknown_key",
-  "required",
-  "invalid_type",
-  "invalid_value",
-  "too_many",
-  "too_long",
-  "too_short",
-  "out_of_range",
-  "invalid",
+  ...PLAN_STRUCTURE_CODES,
   "missing_field",
   "not_applicable",
   "duplicate_column",
@@ -63,24 +69,16 @@ export type PlanErrorCode = (typeof PLAN_ERROR_CODES)[number];
 export type PlanWarningCode = (typeof PLAN_WARNING_CODES)[number];
 export type PlanProblemCode = (typeof PLAN_PROBLEM_CODES)[number];
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /**
- * Formats a path inside the plan the way clients read it: always rooted at `plan`, dots for identifier keys,
- * `[i]` for indexes and `["key"]` for keys that are not identifiers (an unknown key can be any string).
+ * Formats a path inside the plan the way clients read it: always rooted at `plan` (see formatProblemPath).
  *
  * @example
  * formatPlanPath(["filters", 0, "column"]); // "plan.filters[0].column"
  * formatPlanPath(["a.b"]);                  // 'plan["a.b"]'
  */
 export function formatPlanPath(path: readonly PropertyKey[]): string {
-  let out = "plan";
-  for (const segment of path) {
-    if (typeof segment === "number") out += `[${segment}]`;
-    else if (typeof segment === "string" && IDENTIFIER.test(segment)) out += `.${segment}`;
-    else out += `[${JSON.stringify(String(segment))}]`;
-  }
-  return out;
+  return formatProblemPath(path, "plan");
 }
 
 /**

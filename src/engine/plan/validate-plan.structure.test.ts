@@ -23,7 +23,7 @@ describe("structural errors (zod issues -> stable codes)", () => {
 
   it("unknown_key inside a filter, and keys that are not identifiers are bracket-quoted", () => {
     expect(errorsOf({ operation: "count", filters: [{ column: "a", operator: "==", value: 1, "a.b": 2 }] })).toEqual([
-      { path: 'plan.filters[0]["a.b"]', code: "unknown_key", message: 'Unknown key "a.b"; allowed keys: column, operator, value, case_sensitive, any' },
+      { path: 'plan.filters[0]["a.b"]', code: "unknown_key", message: 'Unknown key "a.b"; allowed keys: column, operator, value, case_sensitive' },
     ]);
   });
 

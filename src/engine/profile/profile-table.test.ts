@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../csv/parse-csv.js";
-import { profileTable, profileToJson } from "./profile-table.js";
+import { jsonRecord } from "../json-record.js";
+import { profileTable } from "./profile-table.js";
 
 const read = (path: string) => readFileSync(join(import.meta.dirname, path));
 
@@ -22,7 +23,7 @@ describe("profileTable", () => {
   it("matches the pandas reference (scripts/reference/profile_reference.py)", () => {
     const table = parseCsv(new Uint8Array(read("../csv/fixtures/profile.csv")));
     const expected = JSON.parse(read("fixtures/profile.expected.json").toString("utf8"));
-    expectClose(JSON.parse(JSON.stringify(profileToJson(profileTable(table)))), expected);
+    expectClose(JSON.parse(JSON.stringify(jsonRecord(profileTable(table)))), expected);
   });
 
   it("null statistics below enough values and for non-finite ones", () => {
@@ -41,11 +42,11 @@ describe("profileTable", () => {
     expect(top.slice(1).map((t) => t.value)).toEqual(["a", "b", "c", "d", "e", "f", "g", "h", "i"]);
   });
 
-  it("profileToJson keeps __proto__ and constructor as own keys", () => {
+  it("its JSON record keeps __proto__ and constructor as own keys", () => {
     const profile = profileTable(parseCsv(new TextEncoder().encode("__proto__,constructor\n1,x\n")));
-    const json = JSON.stringify(profileToJson(profile));
+    const json = JSON.stringify(jsonRecord(profile));
     expect(json).toContain('"__proto__":{"type":"integer"');
     expect(JSON.parse(json, (k, v) => v)).toBeTypeOf("object");
-    expect(Object.keys(profileToJson(profile))).toEqual(["__proto__", "constructor"]);
+    expect(Object.keys(jsonRecord(profile))).toEqual(["__proto__", "constructor"]);
   });
 });

@@ -1,3 +1,4 @@
+import { NeumaierSum } from "../stats/neumaier-sum.js";
 import type { Column, ColumnType, StringColumn, Table, ValueColumn } from "../table/types.js";
 import { equalWidthHistogram, type Histogram } from "./equal-width-histogram.js";
 
@@ -25,7 +26,7 @@ export const HISTOGRAM_BINS = 20;
 
 /**
  * Profiles every column. Returned as a Map keyed by column name (in column order) so names like
- * `__proto__` stay data; use {@link profileToJson} to build the JSON object.
+ * `__proto__` stay data; `jsonRecord` (json-record.ts) builds the JSON object.
  *
  * - integer/float: `min`, `max`, `mean` (compensated sum / n), `std` (two-pass: sqrt(Σ(x-mean)²/(n-1)), as
  *   pandas' nanvar);
@@ -50,21 +51,6 @@ export function profileTable(table: Table): Map<string, ColumnProfile> {
   return profile;
 }
 
-/**
- * A JSON-ready object for the HTTP layer: null prototype and own data properties, so a column named
- * `__proto__` is serialised like any other key instead of replacing the object's prototype.
- *
- * @example
- * JSON.stringify(profileToJson(new Map([["__proto__", p]]))); // '{"__proto__":{...}}'
- */
-export function profileToJson(profile: Map<string, ColumnProfile>): Record<string, ColumnProfile> {
-  const json: Record<string, ColumnProfile> = Object.create(null);
-  for (const [name, columnProfile] of profile) {
-    Object.defineProperty(json, name, { value: columnProfile, enumerable: true, writable: true, configurable: true });
-  }
-  return json;
-}
-
 function profileColumn(column: Column, scratch: HashScratch): ColumnProfile {
   if (column.type === "string") return profileStrings(column);
   if (column.type === "boolean") return profileBooleans(column);
@@ -76,18 +62,15 @@ function profileValues(column: ValueColumn, scratch: HashScratch): ColumnProfile
   let count = 0;
   let min = Infinity;
   let max = -Infinity;
-  let sum = 0;
-  let compensation = 0;
+  // compensated, so the mean stays within an ulp or so of numpy's pairwise sum
+  const sum = new NeumaierSum();
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
     if (x !== x) continue;
     count++;
     if (x < min) min = x;
     if (x > max) max = x;
-    // Neumaier summation: the mean stays within an ulp or so of numpy's pairwise sum
-    const t = sum + x;
-    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
-    sum = t;
+    sum.add(x);
   }
   const base = { type: column.type, null_count: values.length - count, distinct_count: countDistinct(values, count, min, max, scratch) };
   const finiteDistinct = base.distinct_count - (max === Infinity ? 1 : 0) - (min === -Infinity ? 1 : 0);
@@ -95,7 +78,7 @@ function profileValues(column: ValueColumn, scratch: HashScratch): ColumnProfile
   if (column.type === "datetime") {
     return { ...base, min: count ? new Date(min).toISOString() : null, max: count ? new Date(max).toISOString() : null, histogram };
   }
-  const mean = count ? (sum + compensation) / count : NaN;
+  const mean = count ? sum.value() / count : NaN;
   return {
     ...base,
     min: finiteOrNull(count ? min : NaN),
@@ -108,17 +91,13 @@ function profileValues(column: ValueColumn, scratch: HashScratch): ColumnProfile
 
 function sampleStd(values: Float64Array, mean: number, count: number): number {
   if (count < 2 || !Number.isFinite(mean)) return NaN;
-  let squares = 0;
-  let compensation = 0;
+  const squares = new NeumaierSum();
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
     if (x !== x) continue;
-    const d = (x - mean) * (x - mean);
-    const t = squares + d;
-    compensation += squares >= d ? squares - t + d : d - t + squares;
-    squares = t;
+    squares.add((x - mean) * (x - mean));
   }
-  return Math.sqrt((squares + compensation) / (count - 1));
+  return Math.sqrt(squares.value() / (count - 1));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { NeumaierSum } from "./neumaier-sum";
 import { numpySum } from "./numpy-sum";
 import { regularizedIncompleteBeta } from "./regularized-incomplete-beta";
 
@@ -41,39 +42,28 @@ export function isConstant(values: Float64Array, n: number): boolean {
   return true;
 }
 
-// The two sums below are Neumaier compensated sums exactly as `neumaierSum` computes them (same terms in the
-// same order, so bit-identical) written out inline: with a closure per term V8 makes a call per element, and
-// the two norms share one pass. The cross-product needs the norms, hence its own pass; it divides each
-// deviation by its norm (not multiplying by a reciprocal), as scipy does: np.dot(xm / ‖xm‖, ym / ‖ym‖).
+// Both sums are compensated (NeumaierSum) and written as loops rather than `neumaierSum` closures, so V8 makes
+// no call per element and the two norms share one pass. The cross-product needs the norms, hence its own pass;
+// it divides each deviation by its norm (not multiplying by a reciprocal), as scipy does: np.dot(xm / ‖xm‖, ym / ‖ym‖).
 
 /** ‖x - x̄‖ and ‖y - ȳ‖, each the square root of a compensated sum of squares. */
 function deviationNorms(x: Float64Array, y: Float64Array, n: number, xMean: number, yMean: number) {
-  let sx = 0, cx = 0, sy = 0, cy = 0;
+  const sx = new NeumaierSum();
+  const sy = new NeumaierSum();
   for (let i = 0; i < n; i++) {
     const dx = x[i] - xMean;
     const dy = y[i] - yMean;
-    const xx = dx * dx;
-    const yy = dy * dy;
-    let t = sx + xx;
-    cx += Math.abs(sx) >= Math.abs(xx) ? sx - t + xx : xx - t + sx;
-    sx = t;
-    t = sy + yy;
-    cy += Math.abs(sy) >= Math.abs(yy) ? sy - t + yy : yy - t + sy;
-    sy = t;
+    sx.add(dx * dx);
+    sy.add(dy * dy);
   }
-  return { xNorm: Math.sqrt(sx + cx), yNorm: Math.sqrt(sy + cy) };
+  return { xNorm: Math.sqrt(sx.value()), yNorm: Math.sqrt(sy.value()) };
 }
 
 /** Σ ((xᵢ - x̄)/‖x - x̄‖)((yᵢ - ȳ)/‖y - ȳ‖), compensated. */
 function normalizedCrossProduct(
   x: Float64Array, y: Float64Array, n: number, xMean: number, yMean: number, xNorm: number, yNorm: number,
 ): number {
-  let sum = 0, compensation = 0;
-  for (let i = 0; i < n; i++) {
-    const term = ((x[i] - xMean) / xNorm) * ((y[i] - yMean) / yNorm);
-    const t = sum + term;
-    compensation += Math.abs(sum) >= Math.abs(term) ? sum - t + term : term - t + sum;
-    sum = t;
-  }
-  return sum + compensation;
+  const sum = new NeumaierSum();
+  for (let i = 0; i < n; i++) sum.add(((x[i] - xMean) / xNorm) * ((y[i] - yMean) / yNorm));
+  return sum.value();
 }

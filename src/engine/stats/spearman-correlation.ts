@@ -1,4 +1,5 @@
 import { averageRanks } from "./average-ranks";
+import { NeumaierSum } from "./neumaier-sum";
 import { isConstant, type CorrelationTest } from "./pearson-correlation";
 import { studentTSf } from "./student-t-sf";
 
@@ -29,28 +30,20 @@ export function spearmanCorrelation(x: Float64Array, y: Float64Array, n: number)
 }
 
 /**
- * The three sums Σ(rx - m)², Σ(ry - m)², Σ(rx - m)(ry - m) with m = (n + 1)/2, each a Neumaier compensated
- * sum exactly as `neumaierSum` computes it (same terms, same order, so bit-identical), but fused into one
- * loop: three `neumaierSum` calls with closures cost three passes and a call per term.
+ * The three sums Σ(rx - m)², Σ(ry - m)², Σ(rx - m)(ry - m) with m = (n + 1)/2, each a compensated
+ * {@link NeumaierSum}, fused into one loop (three `neumaierSum` closures would cost three passes and a call per term).
  */
 function rankCoMoments(rx: Float64Array, ry: Float64Array, n: number): { cxx: number; cyy: number; cxy: number } {
   const mean = (n + 1) / 2;
-  let sxx = 0, cxx = 0, syy = 0, cyy = 0, sxy = 0, cxy = 0;
+  const sxx = new NeumaierSum();
+  const syy = new NeumaierSum();
+  const sxy = new NeumaierSum();
   for (let i = 0; i < n; i++) {
     const dx = rx[i] - mean;
     const dy = ry[i] - mean;
-    const xx = dx * dx;
-    const yy = dy * dy;
-    const xy = dx * dy;
-    let t = sxx + xx;
-    cxx += Math.abs(sxx) >= Math.abs(xx) ? sxx - t + xx : xx - t + sxx;
-    sxx = t;
-    t = syy + yy;
-    cyy += Math.abs(syy) >= Math.abs(yy) ? syy - t + yy : yy - t + syy;
-    syy = t;
-    t = sxy + xy;
-    cxy += Math.abs(sxy) >= Math.abs(xy) ? sxy - t + xy : xy - t + sxy;
-    sxy = t;
+    sxx.add(dx * dx);
+    syy.add(dy * dy);
+    sxy.add(dx * dy);
   }
-  return { cxx: sxx + cxx, cyy: syy + cyy, cxy: sxy + cxy };
+  return { cxx: sxx.value(), cyy: syy.value(), cxy: sxy.value() };
 }
