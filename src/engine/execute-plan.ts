@@ -51,7 +51,7 @@ export const MIN_FORECAST_POINTS = 3;
 
 /**
  * Executes a validated, normalised plan over a table: filters (ANDed) first, then group_by, then the operation,
- * with pandas/scipy/statsmodels semantics (API.md "Execution"). Deterministic: the same table and plan give the
+ * with pandas/scipy/statsmodels semantics (docs/api.md "Execution"). Deterministic: the same table and plan give the
  * same bytes. Throws EngineError for what validation cannot see from the schema alone: a plan over the cost cap
  * (`plan_too_costly`), a group_by making more than MAX_GROUPS (5,000) groups (`too_many_groups`, refused while
  * grouping, before any per-group key or result is built) and a forecast with fewer than 3 distinct times

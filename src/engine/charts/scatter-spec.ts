@@ -20,7 +20,7 @@ interface Point { x: number; y: number; series: string | null }
 
 /**
  * Scatter of y_axis against x_axis over the filtered rows with both values present (the pairs correlation and
- * regression used), evenly sampled to at most 5,000 points; a regression adds its fitted line(s), y = a + b·x,
+ * regression used), evenly sampled to at most MAX_SCATTER_POINTS (2,000) points; a regression adds its fitted line(s), y = a + b·x,
  * drawn across the full x range of the data. Grouped plans colour points by group.
  *
  * @example buildScatterSpec({ table, plan: { operation: "correlation", x_axis: "price", y_axis: "score", ... }, output, title })

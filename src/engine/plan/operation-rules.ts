@@ -37,9 +37,9 @@ const aggregation = (target: readonly ColumnType[]): OperationRule => ({
 
 /**
  * What each operation needs, allows and accepts: the one table behind validation, normalisation defaults and
- * the JSON Schemas (so the three cannot disagree). Type decisions, following API.md where it speaks:
- * - booleans count as 0/1 for `sum` and `mean` only (API.md); `std`/`median` of a 0/1 column is refused.
- * - `min`/`max` take numbers and datetimes (ISO result), not strings and not booleans: API.md lists only those,
+ * the JSON Schemas (so the three cannot disagree). Type decisions, following docs/api.md where it speaks:
+ * - booleans count as 0/1 for `sum` and `mean` only (docs/api.md); `std`/`median` of a 0/1 column is refused.
+ * - `min`/`max` take numbers and datetimes (ISO result), not strings and not booleans: docs/api.md lists only those,
  *   and a string minimum would need Python's code-point order, which differs from the engine's code-unit order
  *   for astral characters. Relax here (one line) if the executor grows string min/max.
  * - correlation/regression need integer/float axes; a 0/1 column is not "numeric".
