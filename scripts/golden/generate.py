@@ -121,19 +121,15 @@ def parse_iso(text):
     return ms_of(pd.Timestamp(text, tz="UTC"))
 
 
-def utf16(s):
-    return s.encode("utf-16-be")
-
-
 def filter_mask(df, f):
     s, op, v = df[f["column"]], f["operator"], f["value"]
     kind = TYPES[f["column"]]
     if kind == "str":
         present = s.notna()
-        key = utf16(v)
-        cmp = {"==": lambda a: a == key, "!=": lambda a: a != key, ">": lambda a: a > key, "<": lambda a: a < key,
-               ">=": lambda a: a >= key, "<=": lambda a: a <= key}[op]
-        res = s.map(lambda x: cmp(utf16(x)) if isinstance(x, str) else False)
+        # Python compares strings by code point, as pandas does (and the engine).
+        cmp = {"==": lambda a: a == v, "!=": lambda a: a != v, ">": lambda a: a > v, "<": lambda a: a < v,
+               ">=": lambda a: a >= v, "<=": lambda a: a <= v}[op]
+        res = s.map(lambda x: cmp(x) if isinstance(x, str) else False)
         return (res | ~present) if op == "!=" else (res & present)
     if kind == "dt":
         s = s.map(lambda t: np.nan if pd.isna(t) else ms_of(t)).astype("float64")
