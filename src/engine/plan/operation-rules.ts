@@ -1,5 +1,5 @@
 import type { EngineProblem } from "../errors";
-import type { ColumnRole, OperationRule } from "../operations/operation";
+import type { OperationRule } from "../operations/operation";
 import { OPERATION_MODULES, operationModule } from "../operations/registry";
 import { makeProblem, quote } from "./plan-problems";
 import { PIPELINE_FIELDS, PLAN_KEYS, type Operation, type ParsedPlan } from "./plan-schema";
