@@ -10,6 +10,7 @@ import type { CorrelationResult } from "./operations/correlation";
 import type { GroupedResult as Grouped } from "./operations/grouped-result";
 import { operationModule } from "./operations/registry";
 import type { RegressionResult } from "./operations/regression";
+import { shapeGroups } from "./results/shape-list";
 import { applySteps } from "./steps/apply-steps";
 import type { StepRecord } from "./steps/step";
 import type { Plan } from "./plan/plan-schema";
@@ -75,7 +76,8 @@ export function executePlan(table: Table, plan: Plan): ExecutionOutput {
   } else if (frame.rows.length === 0 && prepared !== null) {
     warnings.push({ path: "plan.steps", code: "no_rows_selected", message: "The steps leave no rows; statistics of nothing are null (sum and count are 0)." });
   }
-  const output = operation.execute(frame, plan, { checkCost: (seriesLength) => checkPlanCost(table, plan, seriesLength) });
+  // having / sort / limit over a grouped result (value_counts and rows shape their own lists).
+  const output = shapeGroups(plan, frame, operation.execute(frame, plan, { checkCost: (seriesLength) => checkPlanCost(table, plan, seriesLength) }));
   warnings.push(...(output.warnings ?? []));
   const groups = output.grouping?.keys.length ?? 0;
   if (groups > MANY_GROUPS) {

@@ -81,6 +81,16 @@ function aggregation<N extends Aggregation>(name: N, targetTypes: readonly Colum
       label: (plan) => (isCount && plan.target_column === undefined ? "count of rows" : `${name} of ${plan.target_column}`),
     },
     charts: AGGREGATION_CHARTS,
+    // having / sort / limit over the groups: `value` keeps the target's kind for min/max (datetimes are ISO).
+    shaping: {
+      list: "groups",
+      having: true,
+      fields: (plan, typeOf) => {
+        const target = plan.target_column == null ? undefined : typeOf(plan.target_column);
+        const value = isCount ? "integer" : (name === "min" || name === "max") && target === "datetime" ? "datetime" : target === undefined ? undefined : "float";
+        return [{ name: "value", type: value }, { name: "count", type: "integer" }];
+      },
+    },
   };
 }
 

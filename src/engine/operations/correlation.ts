@@ -8,6 +8,7 @@ import { pearsonCorrelation } from "../stats/pearson-correlation";
 import { spearmanCorrelation } from "../stats/spearman-correlation";
 import { neverDrawn, type OperationModule } from "./operation";
 import { pairwiseCost, pairwiseRule, runPairwise } from "./pairwise";
+import { fixedGroupFields } from "../results/group-shaping";
 
 export interface CorrelationResult {
   coefficient: number | null;
@@ -46,4 +47,5 @@ export const correlation = {
     box: neverDrawn("a distribution; a correlation is one coefficient (use scatter)"),
     histogram: neverDrawn("a distribution; a correlation is one coefficient (use scatter)"),
   },
+  shaping: fixedGroupFields([["coefficient", "float"], ["p_value", "float"], ["n", "integer"], ["method", "string"]]),
 } as const satisfies OperationModule;
