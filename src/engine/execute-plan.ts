@@ -6,7 +6,12 @@ import type { AggregateResult } from "./ops/aggregate-rows";
 import { checkPlanCost } from "./ops/estimate-plan-cost";
 import type { Grouping } from "./ops/group-rows";
 import { selectRows, type FilterStep } from "./ops/select-rows";
+import type { ArgExtremeResult } from "./operations/argmax";
 import type { CorrelationResult } from "./operations/correlation";
+import type { CrosstabResult } from "./operations/crosstab";
+import type { DescribeResult } from "./operations/describe";
+import type { RowsResult } from "./operations/rows";
+import type { ValueCountsResult } from "./operations/value-counts";
 import type { GroupedResult as Grouped } from "./operations/grouped-result";
 import { operationModule } from "./operations/registry";
 import type { RegressionResult } from "./operations/regression";
@@ -17,12 +22,31 @@ import type { Plan } from "./plan/plan-schema";
 import type { Table } from "./table/types";
 
 export type { CorrelationResult } from "./operations/correlation";
+export type { AggregationsResult } from "./operations/aggregate";
+export type { ArgExtremeResult } from "./operations/argmax";
+export type { CrosstabResult } from "./operations/crosstab";
+export type { DescribeResult } from "./operations/describe";
+export type { RowsResult } from "./operations/rows";
+export type { ValueCountsResult } from "./operations/value-counts";
 export type { RegressionResult } from "./operations/regression";
 export { MIN_FORECAST_POINTS } from "./operations/forecast";
 
 type Fields = AggregateResult | CorrelationResult | RegressionResult;
-export type GroupedResult = Grouped<Fields>;
-export type ExecutionResult = Fields | ForecastResult | GroupedResult;
+/** A grouped result; with `limit` it also says how many groups passed `having` (results/shape-list.ts). */
+export type GroupedResult = Grouped<Fields> & { total_groups?: number };
+/**
+ * What an operation answers. An `aggregate` result (AggregationsResult: an object keyed by the aggregations'
+ * names, or grouped like GroupedResult) is left out of the union: names are data, so its keys cannot be typed.
+ */
+export type ExecutionResult =
+  | Fields
+  | ForecastResult
+  | GroupedResult
+  | ValueCountsResult
+  | DescribeResult
+  | CrosstabResult
+  | RowsResult
+  | ArgExtremeResult;
 
 /** Above this many groups a result gets a `many_groups` warning: the answer stops being readable. */
 export const MANY_GROUPS = 1000;

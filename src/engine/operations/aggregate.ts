@@ -15,6 +15,14 @@ import type { ColumnType } from "../table/types";
 import { groupFrame } from "./grouped-result";
 import { neverDrawn, type ChartContext, type ChartSupport, type OperationModule, type OperationOutput, type ResultField } from "./operation";
 
+/**
+ * An aggregate result: `{<as>: value}` ungrouped, `{groups: [{key, <as>: value}], total_groups?}` grouped.
+ * Values are numbers, strings (ISO for datetimes), booleans, lists (mode) or null.
+ */
+export type AggregationsResult =
+  | { [name: string]: unknown }
+  | { groups: Array<{ key: Record<string, unknown>; [name: string]: unknown }>; total_groups?: number };
+
 /** A JSON value of an aggregation: NaN and infinities (undefined statistics) are null, lists element-wise. */
 export function aggregateJson(value: AggregateValue): unknown {
   if (Array.isArray(value)) return value.map((item) => aggregateJson(item));

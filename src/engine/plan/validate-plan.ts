@@ -1,5 +1,6 @@
 import type { EngineProblem } from "../errors";
 import { operationModule } from "../operations/registry";
+import { suggestAggregationOps } from "../results/aggregation-aliases";
 import { checkShaping } from "../results/check-shaping";
 import { checkSteps } from "../steps/check-steps";
 import { checkColumns, indexColumns, type PlanDataset } from "./check-columns";
@@ -42,7 +43,7 @@ export interface PlanValidation {
  */
 export function validatePlan(input: unknown, dataset?: PlanDataset): PlanValidation {
   const parsed = PlanSchema.safeParse(input);
-  if (!parsed.success) return { plan: null, errors: zodIssuesToProblems(parsed.error.issues, input), warnings: [] };
+  if (!parsed.success) return { plan: null, errors: suggestAggregationOps(zodIssuesToProblems(parsed.error.issues, input), input), warnings: [] };
 
   const plan = parsed.data;
   const base = dataset === undefined ? undefined : indexColumns(dataset);
