@@ -1,10 +1,11 @@
+import { aggregationName, type Aggregation } from "../results/aggregation-spec";
 import { categoryAxis, continuousAxis } from "./axis-encoding";
 import { frameSpec, typedData, type ChartDraft, type ChartInput } from "./chart-context";
 import { firstKeyValue, groupsOf, splitKey } from "./result-data";
 
-/** The aggregations' names, in plan order (normalised plans always carry `as`). */
+/** The aggregations' names, in plan order. */
 function aggregationNames(input: ChartInput): string[] {
-  return ((input.plan.aggregations ?? []) as Array<{ as: string }>).map((aggregation) => aggregation.as);
+  return ((input.plan.aggregations ?? []) as Aggregation[]).map(aggregationName);
 }
 
 /** A numeric field of a group or an ungrouped result, read as an own property (names are data). */

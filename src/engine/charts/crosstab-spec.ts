@@ -41,12 +41,25 @@ export function buildCrosstabHeatmapSpec({ plan, output, title }: ChartInput): C
   if (cells.length <= MAX_LABELLED_CELLS) {
     layer.push({
       transform: [{ filter: { field: "value", valid: true } }],
-      mark: { type: "text", fontSize: 10, color: "#222" },
-      encoding: { text: { field: "value", type: "quantitative", format: share ? ".1%" : ",d" } },
+      mark: { type: "text", fontSize: 10 },
+      encoding: {
+        text: { field: "value", type: "quantitative", format: share ? ".1%" : ",d" },
+        // White on the dark end of the scale; the test is built from numbers only, never from user text.
+        color: { condition: { test: `datum.value > ${darkAbove(cells)}`, value: "white" }, value: "#222" },
+      },
     });
   }
   const spec = frameSpec(title, undefined, { cells });
   return { spec: { ...spec, data: { name: "cells" }, encoding, layer } };
+}
+
+/** The value above which a cell's colour is dark: the top 40% of the range. */
+function darkAbove(cells: ReadonlyArray<{ value: number | null }>): number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const c of cells) if (c.value !== null) { lo = Math.min(lo, c.value); hi = Math.max(hi, c.value); }
+  const threshold = lo + 0.6 * (hi - lo);
+  return Number.isFinite(threshold) ? threshold : 0;
 }
 
 /**

@@ -59,7 +59,7 @@ const distribution = (build: (input: ChartInput) => ReturnType<typeof buildBoxSp
 
 /** A heatmap cell per group of the one aggregation, drawn by the v1 builder as if it were `value`. */
 function buildAggregateHeatmap(input: ChartInput): ReturnType<typeof buildHeatmapSpec> {
-  const name = aggregationsOf(input.plan)[0].as as string;
+  const name = aggregationName(aggregationsOf(input.plan)[0]);
   const result = input.output.result as { groups?: Array<Record<string, unknown>> };
   const groups = (result.groups ?? []).map((group) => ({ key: group.key, value: Object.getOwnPropertyDescriptor(group, name)?.value }));
   const operation = { ...input.operation, statistic: { field: "value" as const, label: () => name } };
