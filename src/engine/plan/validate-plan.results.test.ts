@@ -128,6 +128,7 @@ describe("having, sort and limit", () => {
       { path: "plan.sort[0].column", code: "unknown_column", message: 'No result column named "medain_price"; the result has "member", "median_price", "mode_store"', suggestion: "median_price" },
       { path: "plan.sort[1].column", code: "incompatible_type", message: '"mode_store" holds a list of values (every mode) and cannot be sorted' },
     ]);
+    expect(errorsOf({ ...top, sort: [{ column: "median", direction: "desc" }] }).map((e) => e.suggestion)).toEqual(["median_price"]);
     expect(errorsOf({ operation: "mean", target_column: "price", group_by: ["value"], sort: [{ column: "value", direction: "asc" }] })).toEqual([
       { path: "plan.sort[0].column", code: "invalid_value", message: '"value" is both a group_by column and a result field; use the aggregate operation with another name (as) to tell them apart' },
     ]);

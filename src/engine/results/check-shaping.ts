@@ -100,7 +100,10 @@ function checkName(name: string, path: readonly PropertyKey[], columns: readonly
   const matches = columns.filter((column) => column.name === name);
   const names = [...new Set(columns.map((column) => column.name))];
   if (matches.length === 0) {
-    return [makeProblem(path, "unknown_column", `No result column named ${quote(name)}; the result has ${names.map((n) => quote(n)).join(", ")}`, suggestClosest(name, names))];
+    // "median" for "median_price": an op named without its column is the one result it starts.
+    const prefixed = names.filter((candidate) => candidate.startsWith(`${name}_`));
+    const suggestion = suggestClosest(name, names) ?? (prefixed.length === 1 ? prefixed[0] : undefined);
+    return [makeProblem(path, "unknown_column", `No result column named ${quote(name)}; the result has ${names.map((n) => quote(n)).join(", ")}`, suggestion)];
   }
   if (matches.length > 1) {
     return [makeProblem(path, "invalid_value", `${quote(name)} is both a group_by column and a result field; use the aggregate operation with another name (as) to tell them apart`)];
