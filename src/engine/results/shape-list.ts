@@ -23,10 +23,14 @@ export function shapeGroups(plan: Plan, frame: Frame, output: OperationOutput): 
   if (!shapesResult(plan) || module.shaping?.list !== "groups" || output.grouping === null || !Array.isArray(result?.groups)) return output;
   const columns = resultColumns(plan as unknown as ParsedPlan, (name) => frame.columns.get(name)?.type) ?? [];
   const groups = result.groups;
+  // Only the columns having and sort name are built (a key column of 5,000 ISO dates is parsed only if sorted on).
+  const named = new Set([...(plan.sort ?? []).map((key) => key.column), ...(plan.having ?? []).flatMap((c) => ("any" in c ? c.any : [c]).map((f) => f.column))]);
   const table: Table = {
     rowCount: groups.length,
-    columns: columns.map((column, i) =>
-      resultColumn(column.name, column.type, column.key ? output.grouping!.keys.map((key) => key[i]) : groups.map((group) => group[column.name])),
+    columns: columns.flatMap((column, i) =>
+      !named.has(column.name)
+        ? []
+        : [resultColumn(column.name, column.type, column.key ? output.grouping!.keys.map((key) => key[i]) : groups.map((group) => group[column.name]))],
     ),
   };
   const { order, matched } = shapeOrder(table, plan);
@@ -42,13 +46,20 @@ export function shapeGroups(plan: Plan, frame: Frame, output: OperationOutput): 
  * @example selectGroups(grouping, Uint32Array.of(2, 0)).keys // [keys[2], keys[0]]
  */
 export function selectGroups(grouping: Grouping, order: Uint32Array): Grouping {
-  const renumber = new Int32Array(grouping.keys.length).fill(-1);
-  order.forEach((g, k) => (renumber[g] = k));
-  const groupOf = new Int32Array(grouping.groupOf.length);
-  for (let i = 0; i < groupOf.length; i++) groupOf[i] = grouping.groupOf[i] < 0 ? -1 : renumber[grouping.groupOf[i]];
+  let groupOf: Int32Array | undefined;
+  // The renumbered group of every row is as long as the rows: made when a chart asks for it, not per plan.
+  const renumbered = (): Int32Array => {
+    const renumber = new Int32Array(grouping.keys.length).fill(-1);
+    order.forEach((g, k) => (renumber[g] = k));
+    const out = new Int32Array(grouping.groupOf.length);
+    for (let i = 0; i < out.length; i++) out[i] = grouping.groupOf[i] < 0 ? -1 : renumber[grouping.groupOf[i]];
+    return out;
+  };
   return {
     rows: grouping.rows,
-    groupOf,
+    get groupOf() {
+      return (groupOf ??= renumbered());
+    },
     keys: Array.from(order, (g) => grouping.keys[g]),
     sizes: Uint32Array.from(order, (g) => grouping.sizes[g]),
   };
