@@ -12,6 +12,7 @@ import { groupByNames } from "../plan/group-by-item";
 import { aggregationName, aggregationParams, AggregationsSchema, normalizeAggregation, type Aggregation } from "../results/aggregation-spec";
 import { checkAggregations } from "../results/check-aggregations";
 import type { ColumnType } from "../table/types";
+import { CATEGORIES, examplePlan, NUMBERS } from "./example-plan";
 import { groupFrame } from "./grouped-result";
 import { neverDrawn, type ChartContext, type ChartSupport, type OperationModule, type OperationOutput, type ResultField } from "./operation";
 
@@ -137,6 +138,16 @@ export const aggregate = {
           list: op?.returnsList === true,
         };
       }),
+  },
+  example: (pick) => {
+    const value = pick(NUMBERS, "price");
+    return examplePlan({
+      operation: "aggregate",
+      aggregations: [{ op: "median", column: value }, { op: "quantile", column: value, q: 0.9, as: "p90" }, { op: "count" }],
+      group_by: [pick(CATEGORIES, "store")],
+      sort: [{ column: `median_${value}`, direction: "desc" }],
+      limit: 5,
+    });
   },
   check: checkAggregations,
   normalize: (plan): Record<string, unknown> => (Array.isArray(plan.aggregations) ? { aggregations: (plan.aggregations as Aggregation[]).map(normalizeAggregation) } : {}),

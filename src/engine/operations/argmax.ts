@@ -8,6 +8,7 @@ import { cellValue, returnedColumns, type CellValue } from "../results/row-value
 import type { EngineProblem } from "../errors";
 import type { ColumnType } from "../table/types";
 import { neverDrawn, type OperationModule, type OperationOutput } from "./operation";
+import { DATETIMES, examplePlan, NUMBERS } from "./example-plan";
 import { requiredField } from "./required-field";
 
 export interface ArgExtremeResult {
@@ -58,6 +59,10 @@ function argOperation<N extends "argmax" | "argmin">(name: N) {
     charts: {
       bar: neverDrawn(NOT_DRAWN), line: neverDrawn(NOT_DRAWN), scatter: neverDrawn(NOT_DRAWN),
       heatmap: neverDrawn(NOT_DRAWN), box: neverDrawn(NOT_DRAWN), histogram: neverDrawn(NOT_DRAWN),
+    },
+    example: (pick) => {
+      const value = pick(NUMBERS, "temperature");
+      return examplePlan({ operation: name, target_column: value, columns: [pick(DATETIMES, "date"), value] });
     },
     check: (plan, index): EngineProblem[] => checkResultColumns(plan.columns as string[] | undefined, index),
   } as const satisfies OperationModule;

@@ -5,6 +5,7 @@ import { makeProblem } from "../plan/plan-problems";
 import { groupKeyColumns } from "../results/group-key-columns";
 import { MarginsSchema, NormalizeSchema } from "../results/result-params";
 import type { KeyValue } from "../ops/encode-key-column";
+import { CATEGORIES, examplePlan } from "./example-plan";
 import { neverDrawn, type OperationModule, type OperationOutput, type PlanFields } from "./operation";
 
 export interface CrosstabResult {
@@ -70,6 +71,7 @@ export const crosstabOperation = {
     box: neverDrawn(NOT_DRAWN),
     histogram: neverDrawn(NOT_DRAWN),
   },
+  example: (pick) => examplePlan({ operation: "crosstab", group_by: [pick(CATEGORIES, "region"), pick(CATEGORIES, "segment", 1)], normalize: "index", margins: true }),
   check: (plan): EngineProblem[] => {
     const count = plan.group_by?.length ?? 0;
     if (count === 0 || count === 2) return [];

@@ -6,6 +6,7 @@ import { PercentilesSchema } from "../results/result-params";
 import type { EngineProblem } from "../errors";
 import type { ColumnType } from "../table/types";
 import { neverDrawn, type OperationModule, type OperationOutput, type PlanFields } from "./operation";
+import { examplePlan, NUMBERS } from "./example-plan";
 import { requiredField } from "./required-field";
 
 const ANY_TYPE: readonly ColumnType[] = ["integer", "float", "boolean", "datetime", "string"];
@@ -50,6 +51,7 @@ export const describeOperation = {
     bar: neverDrawn(NOT_DRAWN), line: neverDrawn(NOT_DRAWN), scatter: neverDrawn(NOT_DRAWN),
     heatmap: neverDrawn(NOT_DRAWN), box: neverDrawn(NOT_DRAWN), histogram: neverDrawn(NOT_DRAWN),
   },
+  example: (pick) => examplePlan({ operation: "describe", target_column: pick(NUMBERS, "price"), percentiles: [0.1, 0.5, 0.9] }),
   check: (plan): EngineProblem[] => checkPercentiles(plan),
 } as const satisfies OperationModule;
 

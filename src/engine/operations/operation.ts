@@ -98,6 +98,12 @@ export interface ResultShaping {
   readonly fields: (plan: PlanFields, typeOf: (name: string) => ColumnType | undefined) => ResultField[];
 }
 
+/**
+ * Picks the column an example plan names: the `nth` column of one of these types in the dataset, or `fallback`
+ * when there is no dataset; undefined when the dataset has too few such columns.
+ */
+export type ExamplePicker = (types: readonly ColumnType[], fallback: string, nth?: number) => string | undefined;
+
 /** What an operation hands back: its result and what it computed on the way, so charts never redo the work. */
 export interface OperationOutput {
   result: unknown;
@@ -149,6 +155,8 @@ export interface OperationModule {
    * parameters), with it the columns against the scope after the steps.
    */
   readonly check?: (plan: PlanFields, index?: ColumnIndex) => EngineProblem[];
+  /** An example plan for the JSON Schemas (generic, or naming a dataset's columns); undefined when none fits. */
+  readonly example?: (pick: ExamplePicker) => Record<string, unknown> | undefined;
   /** The operation's own fields in stored form (defaults filled, keys in order), applied by normalizePlan. */
   readonly normalize?: (plan: Readonly<Record<string, unknown>>) => Record<string, unknown>;
 }

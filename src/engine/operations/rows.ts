@@ -5,6 +5,7 @@ import { OffsetSchema, ResultColumnsSchema } from "../results/result-params";
 import { cellValue, returnedColumns, type CellValue } from "../results/row-values";
 import { DEFAULT_ROWS_LIMIT } from "../results/shaping-schema";
 import type { EngineProblem } from "../errors";
+import { CATEGORIES, examplePlan, NUMBERS } from "./example-plan";
 import { neverDrawn, type OperationModule, type OperationOutput } from "./operation";
 
 export interface RowsResult {
@@ -53,5 +54,9 @@ export const rowsOperation = {
     heatmap: neverDrawn(NOT_DRAWN), box: neverDrawn(NOT_DRAWN), histogram: neverDrawn(NOT_DRAWN),
   },
   shaping: { list: "items", having: false, sortsByColumn: true, fields: () => [] },
+  example: (pick) => {
+    const value = pick(NUMBERS, "price");
+    return examplePlan({ operation: "rows", columns: [pick(CATEGORIES, "name"), value], sort: [{ column: value, direction: "desc" }], limit: 10 });
+  },
   check: (plan, index): EngineProblem[] => checkResultColumns(plan.columns as string[] | undefined, index),
 } as const satisfies OperationModule;

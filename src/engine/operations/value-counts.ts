@@ -7,6 +7,7 @@ import { DropnaSchema, NormalizeSchema } from "../results/result-params";
 import { resultColumn, shapeOrder, shapesResult } from "../results/shape-order";
 import type { ColumnType } from "../table/types";
 import { neverDrawn, type OperationModule, type OperationOutput, type ResultField } from "./operation";
+import { CATEGORIES, examplePlan } from "./example-plan";
 import { requiredField } from "./required-field";
 
 const ANY_TYPE: readonly ColumnType[] = ["integer", "float", "boolean", "datetime", "string"];
@@ -77,6 +78,7 @@ export const valueCountsOperation = {
     histogram: neverDrawn(`${NOT_DRAWN}; a histogram of the column's values suits an aggregation of it`),
   },
   shaping: { list: "items", having: true, fields: (plan, typeOf): ResultField[] => fieldsOf(plan, plan.target_column == null ? undefined : typeOf(plan.target_column)) },
+  example: (pick) => examplePlan({ operation: "value_counts", target_column: pick(CATEGORIES, "city"), normalize: true, limit: 10 }),
   check: (plan) =>
     typeof plan.normalize === "string"
       ? [makeProblem(["normalize"], "invalid_value", `normalize of value_counts is true or false; "${plan.normalize}" is a crosstab option`)]

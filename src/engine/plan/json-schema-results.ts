@@ -1,4 +1,5 @@
 import { findAggregateOp } from "../aggregates/aggregate-ops";
+import type { ExamplePicker } from "../operations/operation";
 import { operationModule } from "../operations/registry";
 import { AGGREGATION_OPS, DDOF_OPS } from "../results/aggregation-spec";
 import type { ColumnType } from "../table/types";
@@ -133,4 +134,21 @@ export function datasetResultProperties(properties: Record<string, JsonSchema>, 
 
 function columnEnum(names: readonly string[]): JsonSchema {
   return names.length > 0 ? { type: "string", enum: [...names] } : { not: {} };
+}
+
+/**
+ * One example plan per operation (JSON Schema `examples`): with the generic names of each module's example, or
+ * for a dataset naming its columns (an operation whose example needs columns the dataset lacks has none).
+ *
+ * @example operationExamples(OPERATIONS)[0] // { operation: "mean", target_column: "price", group_by: ["region"] }
+ */
+export function operationExamples(operations: readonly Operation[], columns?: SchemaColumns): Array<Record<string, unknown>> {
+  const pick: ExamplePicker = (types, fallback, nth = 0) =>
+    columns === undefined ? fallback : columns.typed.filter((column) => types.includes(column.type))[nth]?.name;
+  const examples: Array<Record<string, unknown>> = [];
+  for (const operation of operations) {
+    const example = operationModule(operation).example?.(pick);
+    if (example !== undefined) examples.push(example);
+  }
+  return examples;
 }

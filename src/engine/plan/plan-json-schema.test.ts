@@ -12,7 +12,7 @@ import { validatePlan } from "./validate-plan";
  * A minimal draft 2020-12 validator for exactly the keywords these schemas use (no new package for tests).
  * It throws on any keyword it does not know, so a schema change cannot slip past it unvalidated.
  */
-const ANNOTATIONS = new Set(["$schema", "description", "title", "if", "then"]);
+const ANNOTATIONS = new Set(["$schema", "description", "title", "if", "then", "examples"]);
 function validate(schema: JsonSchema, value: unknown): boolean {
   for (const [keyword, arg] of Object.entries(schema)) {
     if (!ANNOTATIONS.has(keyword) && !checkKeyword(keyword, arg, value, schema)) return false;
@@ -100,6 +100,15 @@ describe("genericPlanJsonSchema", () => {
     expect(back.safeParse({ operation: "forecast", horizon: 366 }).success).toBe(false);
   });
 
+  it("carries one example plan per operation, each valid", () => {
+    const examples = schema.examples as Array<{ operation: string }>;
+    expect(examples.map((example) => example.operation)).toEqual([...OPERATIONS]);
+    for (const example of examples) {
+      expect(validatePlan(example).errors, JSON.stringify(example)).toEqual([]);
+      expect(validate(schema, example), JSON.stringify(example)).toBe(true);
+    }
+  });
+
   it("validates instances as validatePlan does", () => {
     expect(validate(schema, { operation: "mean", target_column: "x" })).toBe(true);
     expect(validate(schema, { operation: "mean" })).toBe(false);
@@ -138,6 +147,22 @@ describe("datasetPlanJsonSchema", () => {
     expect(props(branch("median")).target_column.enum).toEqual(["a", "b"]);
     expect(props(branch("max")).target_column.enum).toEqual(["a", "b", "d"]);
     expect(enumOf(props(branch("count")).target_column)).toEqual(["a", "b", "c", "d", "e", "__proto__"]);
+  });
+
+  it("gives examples that name the dataset's columns, each valid on it", () => {
+    const examples = schema.examples as Array<{ operation: string }>;
+    expect(examples.length).toBeGreaterThan(10);
+    expect(examples.find((example) => example.operation === "aggregate")).toEqual({
+      operation: "aggregate",
+      aggregations: [{ op: "median", column: "a" }, { op: "quantile", column: "a", q: 0.9, as: "p90" }, { op: "count" }],
+      group_by: ["c"],
+      sort: [{ column: "median_a", direction: "desc" }],
+      limit: 5,
+    });
+    for (const example of examples) {
+      expect(validatePlan(example, { columns: COLUMNS }).errors, JSON.stringify(example)).toEqual([]);
+      expect(validate(schema, example), JSON.stringify(example)).toBe(true);
+    }
   });
 
   it("with no numeric column, drops the operations that need one and never emits an empty enum", () => {

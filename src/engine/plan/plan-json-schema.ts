@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ColumnType } from "../table/types";
 import { filtersWithRules, type JsonSchema } from "./json-schema-filters";
 import { inlineRefs } from "./json-schema-refs";
-import { datasetResultProperties, groupByItems, resultBranches, withResultProperties } from "./json-schema-results";
+import { datasetResultProperties, groupByItems, operationExamples, resultBranches, withResultProperties } from "./json-schema-results";
 import { stepsProperty } from "./json-schema-steps";
 import { OPERATION_RULES, PLAN_FIELDS, type ColumnRole, type PlanField } from "./operation-rules";
 import { MAX_COLUMN_NAME, OPERATIONS, PlanSchema, type Operation } from "./plan-schema";
@@ -47,6 +47,7 @@ export function genericPlanJsonSchema(options: PlanJsonSchemaOptions = {}): Json
   const schema: JsonSchema = { $schema: "https://json-schema.org/draft/2020-12/schema", ...root };
   delete schema.$ref;
   if (options.perOperationRules !== false) schema.allOf = [...OPERATIONS.map((operation) => operationBranch(operation)), ...resultBranches()];
+  schema.examples = operationExamples(OPERATIONS);
   return schema;
 }
 
@@ -110,6 +111,7 @@ export function datasetPlanJsonSchema(
     ? emptyArrayProperty(properties.filters.description as string)
     : filtersWithRules(properties.filters, { all, strings }, options.perOperationRules !== false);
 
+  schema.examples = operationExamples(operations, schemaColumns);
   if (options.perOperationRules !== false) {
     schema.allOf = [
       { if: NO_STEPS, then: { properties: strict } },
