@@ -5,6 +5,7 @@ import { inlineRefs } from "./json-schema-refs";
 import { datasetResultProperties, groupByItems, operationExamples, resultBranches, withResultProperties } from "./json-schema-results";
 import { stepsProperty } from "./json-schema-steps";
 import { OPERATION_RULES, PLAN_FIELDS, type ColumnRole, type PlanField } from "./operation-rules";
+import { operationModule } from "../operations/registry";
 import { MAX_COLUMN_NAME, OPERATIONS, PlanSchema, type Operation } from "./plan-schema";
 
 export type { JsonSchema } from "./json-schema-filters";
@@ -185,7 +186,8 @@ function describeOperations(operations: readonly Operation[]): string {
     const rule = OPERATION_RULES[operation];
     const needs = rule.required.length > 0 ? `needs ${rule.required.join(" and ")}` : "needs nothing";
     const optional = rule.optional.filter((field) => field !== "filters" && field !== "chart_type");
-    return `${operation}: ${needs}${optional.length > 0 ? `; optional ${optional.join(", ")}` : ""}`;
+    const summary = operationModule(operation).summary;
+    return `${operation}${summary === undefined ? "" : ` (${summary.replace(/\.$/, "")})`}: ${needs}${optional.length > 0 ? `; optional ${optional.join(", ")}` : ""}`;
   });
-  return `What to compute. ${lines.join(". ")}. filters and chart_type apply to every operation; any other field must be left out.`;
+  return `What to compute. ${lines.join(". ")}. filters, chart_type and steps apply to every operation; having, sort and limit to grouped results, value_counts and rows; any other field must be left out.`;
 }

@@ -101,4 +101,15 @@ describe("shaping a list result", () => {
     const boxes = (buildChartSpec(shaped, top).spec.datasets as Record<string, Array<{ x: string }>>).boxes;
     expect(boxes.map((box) => box.x)).toEqual(top.grouping?.keys.map((key) => key[0]));
   });
+
+  it("aggregation names are own keys of the result whatever they are, __proto__ and constructor included", () => {
+    const table = chartTable();
+    const aggregations = [{ op: "count", as: "__proto__" }, { op: "mean", column: "score", as: "constructor" }];
+    const ungrouped = executePlan(table, { operation: "aggregate", aggregations, filters: [], group_by: [] });
+    expect(JSON.stringify(ungrouped.result)).toMatch(/^\{"__proto__":240,"constructor":[0-9.]+\}$/);
+    const grouped = executePlan(table, { operation: "aggregate", aggregations, filters: [], group_by: ["status"] });
+    expect(JSON.parse(JSON.stringify(grouped.result)).groups.map((g: Record<string, unknown>) => Object.keys(g))).toEqual([
+      ["key", "__proto__", "constructor"], ["key", "__proto__", "constructor"],
+    ]);
+  });
 });
