@@ -11,6 +11,8 @@ import { keyObject } from "../ops/key-object";
 import { groupByNames } from "../plan/group-by-item";
 import { aggregationName, aggregationParams, AggregationsSchema, normalizeAggregation, type Aggregation } from "../results/aggregation-spec";
 import { checkAggregations } from "../results/check-aggregations";
+import { selectGroups } from "../results/select-groups";
+import { shapeItems, shapesResult } from "../results/shape-order";
 import type { ColumnType } from "../table/types";
 import { CATEGORIES, examplePlan, NUMBERS } from "./example-plan";
 import { groupFrame } from "./grouped-result";
@@ -98,10 +100,22 @@ export const aggregate = {
     const names = aggregations.map(aggregationName);
     if (grouping === null) return { result: jsonRecord(names.map((name, k) => [name, aggregateJson(runs[k][0])] as const)), grouping };
     const keyNames = groupByNames(plan.group_by);
-    const groups = grouping.keys.map((key, g) =>
-      jsonRecord<unknown>([["key", keyObject(keyNames, key)], ...names.map((name, k) => [name, aggregateJson(runs[k][g])] as const)]),
-    );
-    return { result: { groups }, grouping };
+    const group = (g: number) => jsonRecord<unknown>([["key", keyObject(keyNames, grouping.keys[g])], ...names.map((name, k) => [name, aggregateJson(runs[k][g])] as const)]);
+    if (!shapesResult(plan)) return { result: { groups: grouping.keys.map((_, g) => group(g)) }, grouping };
+    // having / sort / limit on the computed values, so only the groups kept become objects (top 10 of 5,000).
+    const fields = aggregate.shaping.fields(plan, (name) => frame.columns.get(name)?.type);
+    const columns = [
+      ...plan.group_by.map((item, i) => ({
+        name: keyNames[i],
+        type: typeof item === "string" ? frame.columns.get(item)?.type : ("datetime" as const),
+        values: () => grouping.keys.map((key) => key[i]),
+      })),
+      ...fields.map((field, k) => ({ name: field.name, type: field.type, values: () => runs[k] })),
+    ];
+    const { order, matched } = shapeItems(plan, grouping.keys.length, columns);
+    const result: Record<string, unknown> = { groups: Array.from(order, group) };
+    if (plan.limit !== undefined) result.total_groups = matched;
+    return { result, grouping: selectGroups(grouping, order), shaped: true };
   },
   describe: (plan): string => {
     const columns = [...new Set(aggregationsOf(plan).map((aggregation) => aggregation.column ?? "rows"))];

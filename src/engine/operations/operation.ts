@@ -112,6 +112,8 @@ export interface OperationOutput {
   /** The series a forecast was fitted on. */
   series?: TimeSeries;
   warnings?: EngineProblem[];
+  /** The operation applied having / sort / limit itself (before building its result objects). */
+  shaped?: boolean;
 }
 
 /** What execution offers an operation besides the frame. */

@@ -6,7 +6,7 @@ import type { Plan } from "../plan/plan-schema";
 import { GRANULARITIES, type Granularity } from "../plan/group-by-item";
 import { argExtreme } from "./arg-extreme";
 import { periodStart } from "./period-start";
-import { selectGroups } from "./shape-list";
+import { selectGroups } from "./select-groups";
 import { resultColumn, shapeOrder } from "./shape-order";
 
 /** The period start by the calendar of Date (an exact computation: integer fields, setUTCFullYear for years < 100). */

@@ -68,3 +68,25 @@ export function shapeOrder(table: Table, plan: Pick<Plan, "having" | "sort" | "l
 export function shapesResult(plan: Plan): boolean {
   return (plan.having?.length ?? 0) > 0 || (plan.sort?.length ?? 0) > 0 || plan.limit !== undefined;
 }
+
+/** A column of a list result as shaping reads it: its name, its type, and its values (read only when named). */
+export interface LazyResultColumn {
+  readonly name: string;
+  readonly type: ColumnType | undefined;
+  readonly values: () => readonly unknown[];
+}
+
+/**
+ * {@link shapeOrder} over `count` items whose columns are built only when having or sort names them (a key
+ * column of 5,000 ISO dates is parsed only if sorted on); a name given twice resolves to its last column.
+ *
+ * @example shapeItems(plan, groups.length, [{ name: "median_price", type: "float", values: () => medians }])
+ */
+export function shapeItems(plan: Pick<Plan, "having" | "sort" | "limit">, count: number, columns: readonly LazyResultColumn[]): { order: Uint32Array; matched: number } {
+  const named = new Set([...(plan.sort ?? []).map((key) => key.column), ...(plan.having ?? []).flatMap((c) => ("any" in c ? c.any : [c]).map((f) => f.column))]);
+  const table: Table = {
+    rowCount: count,
+    columns: columns.filter((column) => named.has(column.name)).map((column) => resultColumn(column.name, column.type, column.values())),
+  };
+  return shapeOrder(table, plan);
+}
