@@ -54,30 +54,9 @@ export function encodeKeyColumn(column: Column, rows: Uint32Array, limit: number
   const toKey = (value: number): KeyValue =>
     column.type === "boolean" ? value === 1 : column.type === "datetime" ? formatIsoInstant(value) : value;
   // Integers on a small grid (booleans, years, ids, counts; dates at midnight and calendar periods, whose
-  // milliseconds are whole days apart) are marked directly; anything else goes through a Map. The grid's step is
-  // the greatest common divisor of the values' distances to the first one (exact: integers below 2^53).
-  let min = Infinity;
-  let max = -Infinity;
-  let integral = true;
-  let anchor = Number.NaN;
-  let step = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const v = values[rows[i]];
-    if (v !== v) continue;
-    if (v < min) min = v;
-    if (v > max) max = v;
-    if (!integral) continue;
-    if (!Number.isInteger(v) || Math.abs(v) > Number.MAX_SAFE_INTEGER) integral = false;
-    else if (anchor !== anchor) anchor = v;
-    else if (step !== 1) {
-      // Most values are on the grid already: a division and a product (exact below 2^53) instead of fmod.
-      const distance = Math.abs(v - anchor);
-      const quotient = distance / step;
-      if (!(Number.isInteger(quotient) && quotient * step === distance)) step = greatestCommonDivisor(step, distance);
-    }
-  }
+  // milliseconds are whole days apart) are marked directly; anything else goes through a Map.
+  const { min, max, step, integral } = gridOf(values, rows);
   if (max < min) return { ranks: new Int32Array(rows.length).fill(-1), cardinality: 0, keyOf: toKey };
-  if (step === 0) step = 1;
   if (integral && (max - min) / step < Math.min(DENSE_RANGE, 4 * rows.length + 1024)) {
     const mark = new Int32Array((max - min) / step + 1);
     let distinct = 0;
@@ -124,4 +103,49 @@ function greatestCommonDivisor(a: number, b: number): number {
     b = r;
   }
   return a;
+}
+
+/** The range of a column's values and the grid they lie on: step 0 for a single value, integral false off whole numbers. */
+interface Grid {
+  min: number;
+  max: number;
+  step: number;
+  integral: boolean;
+}
+
+/** Grids of whole columns (all their rows), made once per value array: plans over a loaded table reuse them. */
+const columnGrids = new WeakMap<Float64Array, Grid>();
+
+/**
+ * The range and grid of the values at `rows`. The grid's step is the greatest common divisor of the values'
+ * distances to the first one (exact: integers below 2^53). A whole column's grid is cached per value array and
+ * also serves any subset of its rows (their values lie on the same grid, inside the same range).
+ */
+function gridOf(values: Float64Array, rows: Uint32Array): Grid {
+  const cached = columnGrids.get(values);
+  if (cached !== undefined && (cached.max - cached.min) / Math.max(cached.step, 1) < 4 * rows.length + 1024) return cached;
+  let min = Infinity;
+  let max = -Infinity;
+  let integral = true;
+  let anchor = Number.NaN;
+  let step = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const v = values[rows[i]];
+    if (v !== v) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (!integral) continue;
+    if (!Number.isInteger(v) || Math.abs(v) > Number.MAX_SAFE_INTEGER) integral = false;
+    else if (anchor !== anchor) anchor = v;
+    else if (step !== 1) {
+      // Most values are on the grid already: a division and a product (exact below 2^53) instead of fmod.
+      const distance = Math.abs(v - anchor);
+      const quotient = distance / step;
+      if (!(Number.isInteger(quotient) && quotient * step === distance)) step = greatestCommonDivisor(step, distance);
+    }
+  }
+  const grid = { min, max, step: step === 0 ? 1 : step, integral };
+  // Rows as many as the column's values are all of them (a frame never repeats a row).
+  if (rows.length === values.length) columnGrids.set(values, grid);
+  return grid;
 }

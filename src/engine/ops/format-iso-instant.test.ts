@@ -34,4 +34,12 @@ describe("encodeKeyColumn on a grid of whole numbers", () => {
     expect([0, 1, 2].map(wide.keyOf)).toEqual([0, 1, 2 ** 40]);
     expect(encodeKeyColumn({ name: "n", type: "integer", values: Float64Array.of(0, 7, 14) }, rows(3), 2)).toBeNull();
   });
+
+  it("reuses a whole column's grid for later plans and for subsets of its rows", () => {
+    const column = { name: "n", type: "integer" as const, values: Float64Array.of(30, 10, Number.NaN, 50, 10) };
+    expect(Array.from(encodeKeyColumn(column, rows(5))!.ranks)).toEqual([1, 0, -1, 2, 0]);
+    const subset = encodeKeyColumn(column, Uint32Array.of(3, 0))!;
+    expect([Array.from(subset.ranks), subset.cardinality, subset.keyOf(0), subset.keyOf(1)]).toEqual([[1, 0], 2, 30, 50]);
+    expect(encodeKeyColumn(column, Uint32Array.of(2))!.cardinality).toBe(0);
+  });
 });
