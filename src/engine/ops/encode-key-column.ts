@@ -63,7 +63,7 @@ export function encodeKeyColumn(column: Column, rows: Uint32Array, limit: number
     for (let i = 0; i < rows.length; i++) {
       const v = values[rows[i]];
       if (v !== v) continue;
-      const slot = (v - min) / step;
+      const slot = ((v - min) / step) | 0; // whole and below 2^31: an int32 index keeps the loop on fast paths
       if (mark[slot] !== 0) continue;
       mark[slot] = 1;
       if (++distinct > limit) return null;
@@ -73,7 +73,7 @@ export function encodeKeyColumn(column: Column, rows: Uint32Array, limit: number
     const ranks = new Int32Array(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const v = values[rows[i]];
-      ranks[i] = v !== v ? -1 : mark[(v - min) / step] - 1;
+      ranks[i] = v !== v ? -1 : mark[((v - min) / step) | 0] - 1;
     }
     return { ranks, cardinality: offsets.length, keyOf: (rank) => toKey(offsets[rank] * step + min) };
   }
