@@ -7,7 +7,6 @@ import { buildHeatmapSpec } from "../charts/heatmap-spec";
 import { buildHistogramSpec } from "../charts/histogram-spec";
 import { frameColumn, type Frame } from "../frame/frame";
 import { jsonRecord } from "../json-record";
-import { keyObject } from "../ops/key-object";
 import { groupByNames } from "../plan/group-by-item";
 import { aggregationName, aggregationParams, AggregationsSchema, normalizeAggregation, type Aggregation } from "../results/aggregation-spec";
 import { checkAggregations } from "../results/check-aggregations";
@@ -100,7 +99,8 @@ export const aggregate = {
     const names = aggregations.map(aggregationName);
     if (grouping === null) return { result: jsonRecord(names.map((name, k) => [name, aggregateJson(runs[k][0])] as const)), grouping };
     const keyNames = groupByNames(plan.group_by);
-    const group = (g: number) => jsonRecord<unknown>([["key", keyObject(keyNames, grouping.keys[g])], ...names.map((name, k) => [name, aggregateJson(runs[k][g])] as const)]);
+    const keyOf = (g: number) => jsonRecord(keyNames.map((name, i) => [name, grouping.keys[g][i]] as const));
+    const group = (g: number) => jsonRecord<unknown>([["key", keyOf(g)], ...names.map((name, k) => [name, aggregateJson(runs[k][g])] as const)]);
     if (!shapesResult(plan)) return { result: { groups: grouping.keys.map((_, g) => group(g)) }, grouping };
     // having / sort / limit on the computed values, so only the groups kept become objects (top 10 of 5,000).
     const fields = aggregate.shaping.fields(plan, (name) => frame.columns.get(name)?.type);

@@ -153,7 +153,7 @@ describe("having, sort and limit", () => {
   });
 
   it("sort keys state their direction", () => {
-    expect(errorsOf({ ...top, sort: [{ column: "member" }] })).toEqual([{ path: "plan.sort[0].direction", code: "required", message: "direction is required" }]);
+    expect(errorsOf({ ...top, sort: [{ column: "member" }] })).toEqual([{ path: "plan.sort[0].direction", code: "required", message: expect.stringContaining("direction is required") }]);
   });
 });
 
