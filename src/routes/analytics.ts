@@ -12,6 +12,7 @@ import { findDataset } from "../services/datasets";
 import { executeAnalysis } from "../services/execute-analysis";
 import { type PlanToValidate, validatePlanRequest } from "../services/validate-plan";
 import { SessionIdSchema, SessionParamsSchema } from "./datasets";
+import { ExecutionResultSchema } from "./execution-results";
 
 /**
  * The plan inside a body: any JSON to the request validator, because validatePlan judges it (/validate answers
@@ -58,12 +59,7 @@ const ExecutionSchema = z
     analysis_id: z.string(),
     session_id: z.string(),
     plan: z.record(z.string(), z.unknown()).meta({ description: "The normalised plan, defaults filled in." }),
-    result: z.record(z.string(), z.unknown()).meta({
-      description:
-        "Aggregations: {value, count}; correlation: {coefficient, p_value, n, method}; regression: {slope, intercept, r_squared, n, " +
-        "slope_std_error, intercept_std_error, slope_p_value, intercept_p_value}; forecast: {method, horizon, confidence, points, fit}; " +
-        "with group_by: {groups: [{key, ...fields}]}. Undefined statistics are null.",
-    }),
+    result: ExecutionResultSchema,
     row_count: z.number().int(),
     filtered_row_count: z.number().int(),
     execution_time_ms: z.number().meta({ description: "Wall time of the call in the Worker (on Workers the clock advances with I/O, not during computation)." }),

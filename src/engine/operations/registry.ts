@@ -1,3 +1,9 @@
+import { aggregate } from "./aggregate";
+import { argmax, argmin } from "./argmax";
+import { crosstabOperation } from "./crosstab";
+import { describeOperation } from "./describe";
+import { rowsOperation } from "./rows";
+import { valueCountsOperation } from "./value-counts";
 import { count, max, mean, median, min, std, sum } from "./aggregations";
 import { correlation } from "./correlation";
 import { forecast } from "./forecast";
@@ -9,7 +15,10 @@ import { regression } from "./regression";
  * module (see operation.ts) and one entry here: validation, normalisation, the JSON Schemas, the cost cap,
  * execution and charts all read it from this list.
  */
-export const OPERATION_MODULES = [mean, sum, count, min, max, std, median, correlation, regression, forecast] as const satisfies readonly OperationModule[];
+export const OPERATION_MODULES = [
+  mean, sum, count, min, max, std, median, correlation, regression, forecast,
+  aggregate, valueCountsOperation, describeOperation, crosstabOperation, rowsOperation, argmax, argmin,
+] as const satisfies readonly OperationModule[];
 
 export type Operation = (typeof OPERATION_MODULES)[number]["name"];
 

@@ -20,7 +20,8 @@ export const PLAN_STRUCTURE_CODES = [
  *
  * - Structural (the plan does not match the schema): `unknown_key`, `required`, `invalid_type`, `invalid_value`,
  *   `too_many`, `too_long`, `too_short`, `out_of_range`, `invalid` (any other schema rule).
- * - Per operation: `missing_field`, `not_applicable`, `duplicate_column`.
+ * - Per operation: `missing_field`, `not_applicable`, `duplicate_column`, `duplicate_name` (two results of one plan
+ *   would share a name: aggregations' `as`, or an `as` equal to a group_by column).
  * - Against a dataset: `unknown_column`, `incompatible_type`, `uncoercible_value`.
  * - `chart_unsupported`: the chart type cannot draw the result of the operation (see operations/*.ts charts).
  * - Expressions (steps): `syntax_error`, `unknown_operator`, `ambiguous_expression`, `empty_expression`,
@@ -32,6 +33,7 @@ export const PLAN_ERROR_CODES = [
   "missing_field",
   "not_applicable",
   "duplicate_column",
+  "duplicate_name",
   "unknown_column",
   "incompatible_type",
   "uncoercible_value",
