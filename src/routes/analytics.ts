@@ -44,7 +44,7 @@ const ValidateBodySchema = z
   ]))
   .openapi({ oneOf: [{ $ref: schemaRef("SessionPlan") }, { $ref: schemaRef("ExecutionPlan") }] });
 
-const ValidationReportSchema = z
+export const ValidationReportSchema = z
   .object({
     valid: z.boolean(),
     errors: z.array(FieldProblemSchema).meta({ description: `Codes: ${PLAN_ERROR_CODES.join(", ")}.` }),
@@ -52,7 +52,7 @@ const ValidationReportSchema = z
   })
   .openapi("ValidationReport");
 
-const ExecutionSchema = z
+export const ExecutionSchema = z
   .object({
     success: z.literal(true),
     analysis_id: z.string(),
@@ -85,7 +85,7 @@ const ExecutionSchema = z
   })
   .openapi("Execution");
 
-const AnalysisSchema = z
+export const AnalysisSchema = z
   .object({
     id: z.string(),
     session_id: z.string(),

@@ -55,7 +55,7 @@ export const DatasetSchema = z
   })
   .openapi("Dataset");
 
-const UploadResponseSchema = z
+export const UploadResponseSchema = z
   .object({ success: z.literal(true), session_id: z.string(), metadata: DatasetSchema })
   .openapi("UploadResponse");
 
