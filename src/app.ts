@@ -4,7 +4,7 @@ import { createDb } from "./db/client";
 import { ApiError, problemResponse, toApiError } from "./errors";
 import { allowedMethods } from "./http/allowed-methods";
 import { createRouter } from "./http/openapi";
-import { limitBody, MAX_JSON_BODY_BYTES } from "./http/limit-body";
+import { jsonBodyLimit, limitBody } from "./http/limit-body";
 import { requestContext } from "./http/request-context";
 import { analyticsRoutes } from "./routes/analytics";
 import { authRoutes } from "./routes/auth";
@@ -12,7 +12,7 @@ import { datasetRoutes } from "./routes/datasets";
 import { healthRoutes } from "./routes/health";
 import { mcpRoutes } from "./routes/mcp";
 import { requireAllowedOrigin } from "./mcp/allowed-origin";
-import { MCP_PATH, mcpBodyLimit } from "./mcp/endpoint";
+import { MCP_PATH } from "./mcp/endpoint";
 import { SERVICE_VERSION } from "./version";
 
 
@@ -44,7 +44,8 @@ export function createApp() {
     })(c, next);
   });
   // After CORS, so a browser can read the 413 too.
-  app.use(limitBody((c) => (c.req.path === MCP_PATH ? mcpBodyLimit(c.get("config")) : MAX_JSON_BODY_BYTES)));
+  // /mcp reads its larger bodies (a CSV for upload_csv) only once the caller is authenticated: its route caps them.
+  app.use(limitBody((c) => (c.req.path === MCP_PATH ? null : jsonBodyLimit(c))));
 
   app.route("/", healthRoutes);
   app.route("/", authRoutes);

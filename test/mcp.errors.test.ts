@@ -77,6 +77,12 @@ describe("MCP tool errors", () => {
     const garbled = await call("/mcp", { method: "POST", token: user.token, headers: { ...headers, "Content-Type": "application/json" }, body: "{not json" });
     expect(garbled.status).toBe(400);
     expect(await garbled.json()).toMatchObject({ jsonrpc: "2.0", id: null, error: { code: -32700, message: "Parse error" } });
+    const list = JSON.stringify({ jsonrpc: "2.0", id: 10, method: "tools/list" });
+    const text = await call("/mcp", { method: "POST", token: user.token, headers: { ...headers, "Content-Type": "text/plain" }, body: list });
+    expect(text.status).toBe(415);
+    expect(await text.json()).toMatchObject({ jsonrpc: "2.0", error: { message: expect.stringContaining("Content-Type must be application/json") } });
+    const html = await call("/mcp", { method: "POST", token: user.token, headers: { ...headers, Accept: "text/html", "Content-Type": "application/json" }, body: list });
+    expect(html.status).toBe(406);
   });
 });
 
@@ -113,6 +119,12 @@ describe("MCP uploads", () => {
     const res = await worker(new Request("http://wake.test/mcp", { method: "POST", body, headers: { Authorization: `Bearer ${user.token}`, "Content-Type": "application/json", Accept: "application/json" } }));
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual(problem(413, "payload_too_large", { detail: `The request body exceeds the limit of ${limit} bytes.` }));
+    // Whatever the declared type: a multipart Content-Type does not take a body past the cap.
+    const sneaky = await worker(new Request("http://wake.test/mcp", { method: "POST", body, headers: { Authorization: `Bearer ${user.token}`, "Content-Type": "multipart/form-data; boundary=x, application/json" } }));
+    expect(sneaky.status).toBe(413);
+    // The body is read only once the caller is authenticated: without a token the answer is 401, not 413.
+    const anonymous = await worker(new Request("http://wake.test/mcp", { method: "POST", body, headers: { "Content-Type": "application/json" } }));
+    expect(anonymous.status).toBe(401);
   });
 
   it("accepts through /mcp a CSV larger than the 2 MiB cap of other JSON bodies", async () => {

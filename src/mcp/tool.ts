@@ -66,7 +66,22 @@ export function toolDefinition(tool: McpTool): ToolDefinition {
 function jsonSchemaOf(schema: z.ZodObject, io: "input" | "output"): Record<string, unknown> {
   const json = z.toJSONSchema(schema, { target: "draft-2020-12", io }) as Record<string, unknown>;
   delete json.$schema;
-  return json;
+  return withoutSafeIntegerBounds(json) as Record<string, unknown>;
+}
+
+/**
+ * The schema without the ±(2^53 - 1) bounds zod gives every integer: they constrain nothing a JSON number could
+ * hold, and a client that puts tool definitions into the model's context pays for each.
+ */
+function withoutSafeIntegerBounds(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutSafeIntegerBounds);
+  if (node === null || typeof node !== "object") return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if ((key === "minimum" && value === Number.MIN_SAFE_INTEGER) || (key === "maximum" && value === Number.MAX_SAFE_INTEGER)) continue;
+    out[key] = withoutSafeIntegerBounds(value);
+  }
+  return out;
 }
 
 /**

@@ -4,8 +4,9 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { requireUser } from "../auth/require-user";
 import type { AuthedEnv } from "../http/app-env";
+import { limitBody } from "../http/limit-body";
 import { BearerSecurity, createRouter, jsonResponse, problemResponses } from "../http/openapi";
-import { MCP_PATH, PROTECTED_RESOURCE_PATH } from "../mcp/endpoint";
+import { MCP_PATH, mcpBodyLimit, PROTECTED_RESOURCE_PATH } from "../mcp/endpoint";
 import { bearerChallenge, protectedResourceMetadata } from "../mcp/protected-resource";
 import { createMcpServer, MCP_TOOLS } from "../mcp/server";
 
@@ -16,7 +17,8 @@ import { createMcpServer, MCP_TOOLS } from "../mcp/server";
  * candidate; it keeps a Durable Object per MCP session, which this stateless server has no use for, and brings
  * its own OAuth layer where the API's bearer tokens are the credential.
  *
- * Stateless: a new server and transport per POST, no `Mcp-Session-Id`, every request authenticated on its own.
+ * Stateless: a new server and transport per POST, no `Mcp-Session-Id`, every request authenticated on its own
+ * (and no two clients ever share a server or transport, so no response can reach the wrong one).
  * Answers are JSON, not an SSE stream: with no session the server never sends anything but the response to the
  * request in hand. GET (no server-initiated stream to offer) and DELETE (no session to end) answer 405 with
  * `Allow: POST`, as the transport specification provides, through the app's 405 handler.
@@ -70,7 +72,8 @@ const metadataRoute = createRoute({
 
 export const mcpRoutes = createRouter();
 mcpRoutes.openapi(metadataRoute, (c) => c.json(protectedResourceMetadata(c.req.url), 200));
-mcpRoutes.post(MCP_PATH, bearerChallenge(), requireUser(), (c) => serveMcp(c));
+// The body is read after authentication, so an anonymous caller cannot make the Worker buffer a large one.
+mcpRoutes.post(MCP_PATH, bearerChallenge(), requireUser(), limitBody((c) => mcpBodyLimit(c.get("config"))), (c) => serveMcp(c));
 
 // Documented here; served by the handler above, which reads the body itself (JSON-RPC errors, not problems).
 mcpRoutes.openAPIRegistry.registerPath({
