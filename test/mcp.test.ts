@@ -5,6 +5,7 @@
  */
 import { Buffer } from "node:buffer";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import type { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { LATEST_PROTOCOL_VERSION, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, createUser, type TestUser, uploadOk } from "./factories";
@@ -51,7 +52,7 @@ describe("MCP handshake and listings", () => {
     expect(client.getServerVersion()).toMatchObject({ name: "wake-analyzer", title: "Wake Analyzer", version: expect.any(String) });
     expect(client.getServerCapabilities()).toEqual({ tools: { listChanged: false }, resources: { listChanged: false }, prompts: { listChanged: false } });
     expect(client.getInstructions()).toContain("execute_plan");
-    expect((client as unknown as { _transport: { protocolVersion?: string } })._transport.protocolVersion).toBe(LATEST_PROTOCOL_VERSION);
+    expect((client.transport as StreamableHTTPClientTransport).protocolVersion).toBe(LATEST_PROTOCOL_VERSION);
   });
 
   it("lists every tool with an object input schema, an output schema and truthful annotations", async () => {
