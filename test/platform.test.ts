@@ -100,8 +100,9 @@ describe("CORS", () => {
   it("allows a configured origin exactly", async () => {
     const res = await call("/health", { headers: { Origin: "https://app.example.com" } });
     expect(res.headers.get("Access-Control-Allow-Origin")).toBe("https://app.example.com");
-    // Browsers may read only exposed headers: the request id, the rate-limit state and the history's next page.
-    expect(res.headers.get("Access-Control-Expose-Headers")?.split(",").sort()).toEqual(["Link", "RateLimit", "RateLimit-Policy", "Retry-After", "X-Request-Id"]);
+    // Browsers may read only exposed headers: the request id, the rate-limit state, the history's next page and
+    // the bearer challenge (an MCP client reads the resource metadata's URL there).
+    expect(res.headers.get("Access-Control-Expose-Headers")?.split(",").sort()).toEqual(["Link", "RateLimit", "RateLimit-Policy", "Retry-After", "WWW-Authenticate", "X-Request-Id"]);
     const pre = await call("/api/auth/login", {
       method: "OPTIONS",
       headers: { Origin: "http://localhost:5173", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type,authorization" },

@@ -44,6 +44,7 @@ export const ProblemSchema = z
 const DESCRIPTIONS: Record<number, string> = {
   400: "Malformed request (bad JSON, multipart or CSV).",
   401: "Missing, invalid or expired bearer token, or wrong credentials.",
+  403: "A browser page of an origin that is not allowed (MCP endpoint).",
   404: "No such resource, or it belongs to another user.",
   409: "The resource already exists.",
   413: "Body or file too large.",

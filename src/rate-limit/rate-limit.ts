@@ -33,13 +33,9 @@ export interface RateLimitOptions {
  */
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> {
   return async function rateLimitMiddleware(c, next) {
-    const policy = userPolicy(c, options.policy);
-    const decision = await askLimiter(c, policy, (limiter) =>
-      options.mode === "consume" ? limiter.consume(limitRequest(policy)) : limiter.peek(limitRequest(policy)),
-    );
-    answerWith(c, [{ policy, decision }]);
+    const decision = options.mode === "consume" ? await consumeSlot(c, options.policy) : await checkSlot(c, options.policy);
     await next();
-    if (options.refundFailures && decision.eventId !== undefined && !c.res.ok) await giveBack(c, policy, decision.eventId);
+    if (options.refundFailures && decision.eventId !== undefined && !c.res.ok) await giveBack(c, userPolicy(c, options.policy), decision.eventId);
     // An error answer is a fresh Response built by onError; the latest state (a handler may have consumed since)
     // goes on whatever answer it is.
     for (const [name, value] of Object.entries(latestHeaders.get(c) ?? {})) c.res.headers.set(name, value);
@@ -61,6 +57,48 @@ export async function consumeSlot<E extends AppEnv>(c: Context<E>, name: RateLim
   const decision = await askLimiter(c, policy, (limiter) => limiter.consume(limitRequest(policy)));
   answerWith(c, [{ policy, decision }]);
   return decision;
+}
+
+/**
+ * Refuses with 429 when a per-user policy's window is already full, taking nothing (the `check` mode of rateLimit,
+ * for callers that are not route middleware); otherwise updates the RateLimit headers.
+ *
+ * @example
+ * await checkSlot(c, "execute"); // 429 before any work when the hour's executions are used up
+ */
+export async function checkSlot<E extends AppEnv>(c: Context<E>, name: RateLimitOptions["policy"]): Promise<LimitDecision> {
+  const policy = userPolicy(c, name);
+  const decision = await askLimiter(c, policy, (limiter) => limiter.peek(limitRequest(policy)));
+  answerWith(c, [{ policy, decision }]);
+  return decision;
+}
+
+/**
+ * Runs `work` in a slot of a per-user policy taken first, and gives the slot back when `work` throws: what
+ * limitUploads does for a route, for callers that are not route middleware (the upload_csv tool).
+ *
+ * @example
+ * const metadata = await withSlot(c, "upload", () => uploadCsv(ctx, file));
+ */
+export async function withSlot<E extends AppEnv, T>(c: Context<E>, name: RateLimitOptions["policy"], work: () => Promise<T>): Promise<T> {
+  const decision = await consumeSlot(c, name);
+  try {
+    return await work();
+  } catch (error) {
+    if (decision.eventId !== undefined) await giveBack(c, userPolicy(c, name), decision.eventId);
+    throw error;
+  }
+}
+
+/**
+ * The rate-limit hooks of an execution (ExecuteContext): the slot taken once the plan validated, refused plans
+ * counted apart. The execute route and the execute_plan tool pass the same ones.
+ *
+ * @example
+ * await executeOnSession({ db, bucket, userId, ...executeLimitHooks(c) }, sessionId, plan);
+ */
+export function executeLimitHooks<E extends AppEnv>(c: Context<E>): { beforeExecute: () => Promise<unknown>; beforeRecordingRefusal: () => Promise<void> } {
+  return { beforeExecute: () => consumeExecuteSlot(c), beforeRecordingRefusal: () => chargeRefusedPlan(c) };
 }
 
 /**

@@ -2,14 +2,14 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requireUser } from "../auth/require-user";
 import { CHART_WARNING_CODES, RESULT_WARNING_CODES } from "../engine/errors";
 import { PLAN_ERROR_CODES, PLAN_WARNING_CODES } from "../engine/plan/plan-problems";
-import { datasetPlanJsonSchema, genericPlanJsonSchema } from "../engine/plan/plan-json-schema";
+import { genericPlanJsonSchema } from "../engine/plan/plan-json-schema";
 import { PlanSchema } from "../engine/plan/plan-schema";
 import { BearerSecurity, createRouter, FieldProblemSchema, jsonBody, jsonResponse, problemResponses, schemaRef } from "../http/openapi";
-import { chargeRefusedPlan, checkExecuteLimit, consumeExecuteSlot } from "../rate-limit/rate-limit";
-import { ApiError } from "../errors";
-import { findChartSvg, HISTORY_MAX_PAGE_SIZE, HISTORY_PAGE_SIZE, listAnalyses } from "../services/analyses";
+import { checkExecuteLimit, executeLimitHooks } from "../rate-limit/rate-limit";
+import { HISTORY_MAX_PAGE_SIZE, HISTORY_PAGE_SIZE, sessionChartSvg, sessionHistory } from "../services/analyses";
 import { findDataset } from "../services/datasets";
-import { executeAnalysis } from "../services/execute-analysis";
+import { executeOnSession } from "../services/execute-analysis";
+import { datasetPlanSchema } from "../services/plan-schemas";
 import { type PlanToValidate, validatePlanRequest } from "../services/validate-plan";
 import { SessionIdSchema, SessionParamsSchema } from "./datasets";
 import { ExecutionResultSchema } from "./execution-results";
@@ -45,7 +45,7 @@ const ValidateBodySchema = z
   ]))
   .openapi({ oneOf: [{ $ref: schemaRef("SessionPlan") }, { $ref: schemaRef("ExecutionPlan") }] });
 
-const ValidationReportSchema = z
+export const ValidationReportSchema = z
   .object({
     valid: z.boolean(),
     errors: z.array(FieldProblemSchema).meta({ description: `Codes: ${PLAN_ERROR_CODES.join(", ")}.` }),
@@ -53,7 +53,7 @@ const ValidationReportSchema = z
   })
   .openapi("ValidationReport");
 
-const ExecutionSchema = z
+export const ExecutionSchema = z
   .object({
     success: z.literal(true),
     analysis_id: z.string(),
@@ -81,7 +81,7 @@ const ExecutionSchema = z
   })
   .openapi("Execution");
 
-const AnalysisSchema = z
+export const AnalysisSchema = z
   .object({
     id: z.string(),
     session_id: z.string(),
@@ -205,28 +205,17 @@ analyticsRoutes
   })
   .openapi(executeRoute, async (c) => {
     const { session_id, plan } = c.req.valid("json");
-    const userId = c.get("userId");
-    const dataset = await findDataset(c.get("db"), userId, session_id);
-    const response = await executeAnalysis(
-      {
-        db: c.get("db"),
-        bucket: c.env.UPLOADS,
-        userId,
-        beforeExecute: () => consumeExecuteSlot(c),
-        beforeRecordingRefusal: () => chargeRefusedPlan(c),
-        renderSvg: c.req.valid("query").chart !== "spec",
-      },
-      dataset,
+    const response = await executeOnSession(
+      { db: c.get("db"), bucket: c.env.UPLOADS, userId: c.get("userId"), ...executeLimitHooks(c), renderSvg: c.req.valid("query").chart !== "spec" },
+      session_id,
       plan,
     );
     return c.json(response, 200);
   })
   .openapi(historyRoute, async (c) => {
-    const userId = c.get("userId");
     const { session_id } = c.req.valid("param");
     const { limit = HISTORY_PAGE_SIZE, before } = c.req.valid("query");
-    const dataset = await findDataset(c.get("db"), userId, session_id);
-    const page = await listAnalyses(c.get("db"), userId, dataset.id, { limit, before });
+    const page = await sessionHistory(c.get("db"), c.get("userId"), session_id, { limit, before });
     if (page.nextBefore !== null) {
       c.header("Link", `</api/analytics/history/${session_id}?limit=${limit}&before=${page.nextBefore}>; rel="next"`);
     }
@@ -234,10 +223,7 @@ analyticsRoutes
   })
   .openapi(chartSvgRoute, async (c) => {
     const { session_id, analysis_id } = c.req.valid("param");
-    const userId = c.get("userId");
-    const dataset = await findDataset(c.get("db"), userId, session_id);
-    const svg = await findChartSvg(c.get("db"), userId, dataset.id, analysis_id);
-    if (svg === null) throw new ApiError({ code: "not_found", message: "Chart not found" });
+    const svg = await sessionChartSvg(c.get("db"), c.get("userId"), session_id, analysis_id);
     return c.body(svg, 200, {
       "Content-Type": "image/svg+xml; charset=utf-8",
       // Opened directly, an SVG is a document: forbid scripts and external loads whatever it contains.
@@ -248,6 +234,5 @@ analyticsRoutes
   .openapi(genericSchemaRoute, (c) => c.json(genericPlanJsonSchema(), 200))
   .openapi(datasetSchemaRoute, async (c) => {
     const dataset = await findDataset(c.get("db"), c.get("userId"), c.req.valid("param").session_id);
-    const columns = dataset.columns.map((name) => ({ name, type: dataset.columnTypes[name] }));
-    return c.json(datasetPlanJsonSchema(columns), 200);
+    return c.json(datasetPlanSchema(dataset), 200);
   });

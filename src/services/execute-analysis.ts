@@ -13,6 +13,7 @@ import { ENGINE_VERSION } from "../engine/version";
 import { sha256Hex } from "./sha256";
 import { ApiError, engineApiError, type FieldProblem } from "../errors";
 import { recordAnalysis } from "./analyses";
+import { findDataset } from "./datasets";
 import { storableChart, storedMessageOf, storedPlanOf } from "./analysis-row-size";
 import { loadTable } from "./snapshot-cache";
 
@@ -109,6 +110,18 @@ export async function executeAnalysis(ctx: ExecuteContext, dataset: DatasetRow, 
       ...(outcome.output.steps === undefined ? {} : { steps: outcome.output.steps }),
     },
   };
+}
+
+/**
+ * Executes a plan on the caller's dataset named by `sessionId` (404 when it is not theirs to see), as
+ * executeAnalysis does: the execute route and the execute_plan tool both come through here.
+ *
+ * @example
+ * await executeOnSession({ db, bucket, userId, beforeExecute, beforeRecordingRefusal }, sessionId, { operation: "count" });
+ */
+export async function executeOnSession(ctx: ExecuteContext, sessionId: string, planInput: unknown): Promise<ExecutionResponse> {
+  const dataset = await findDataset(ctx.db, ctx.userId, sessionId);
+  return executeAnalysis(ctx, dataset, planInput);
 }
 
 /** Validate; then, on the plan that validated: charge the slot, execute, draw, check the result can be stored. */
