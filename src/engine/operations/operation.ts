@@ -4,9 +4,21 @@ import type { EngineProblem } from "../errors";
 import type { Frame } from "../frame/frame";
 import type { TimeSeries } from "../forecast/average-by-time";
 import type { Grouping } from "../ops/group-rows";
+import type { ColumnIndex } from "../plan/check-columns";
 import type { ChartType } from "../plan/plan-fields";
 import type { Plan } from "../plan/plan-schema";
 import type { ColumnType } from "../table/types";
+
+/**
+ * A plan's fields by name as validation sees them (parsed; null means absent) and as execution sees them
+ * (normalised): what the hooks below read. Declared apart from the plan schema, which is built from the modules.
+ */
+export interface PlanFields {
+  readonly operation: string;
+  readonly group_by?: readonly string[] | null;
+  readonly target_column?: string | null;
+  readonly [field: string]: unknown;
+}
 
 /** Plan fields that name exactly one column; group_by and filters name columns of any type. */
 export type ColumnRole = "target_column" | "x_axis" | "y_axis" | "time_column";
@@ -33,6 +45,10 @@ export interface ChartContext {
   /** The type of target_column (aggregations, forecast), undefined when absent or unknown. */
   readonly targetType: ColumnType | undefined;
   readonly hasTarget: boolean;
+  /** The plan as parsed, and the type of a column in scope (undefined without a dataset), for operations whose
+   * columns are not target_column (tests, models). */
+  readonly plan?: PlanFields;
+  readonly typeOf?: (name: string) => ColumnType | undefined;
 }
 
 /**
@@ -64,6 +80,8 @@ export interface OperationOutput {
   grouping: Grouping | null;
   /** The series a forecast was fitted on. */
   series?: TimeSeries;
+  /** What a chart draws that the result does not carry (a test's samples, a model's predicted and actual values). */
+  chartData?: unknown;
   warnings?: EngineProblem[];
 }
 
@@ -101,6 +119,13 @@ export interface OperationModule {
   readonly describe: (plan: Plan) => string;
   readonly statistic?: DrawnStatistic;
   readonly charts: Readonly<Record<ChartType, ChartSupport>>;
+  /**
+   * Checks of the operation's own fields beyond the rule table: without `index` what needs no dataset (names,
+   * parameters), with it the columns against the scope after the steps.
+   */
+  readonly check?: (plan: PlanFields, index?: ColumnIndex) => EngineProblem[];
+  /** The operation's own fields in stored form (defaults filled, keys in order), applied by normalizePlan. */
+  readonly normalize?: (plan: Readonly<Record<string, unknown>>) => Record<string, unknown>;
 }
 
 /**

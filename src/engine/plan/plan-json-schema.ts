@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ColumnType } from "../table/types";
 import { filtersWithRules, type JsonSchema } from "./json-schema-filters";
+import { datasetInferenceProperties, datasetTestBranches, inferenceBranches, inferenceColumns, withInferenceProperties } from "./json-schema-inference";
 import { inlineRefs } from "./json-schema-refs";
 import { stepsProperty } from "./json-schema-steps";
 import { OPERATION_RULES, PLAN_FIELDS, type ColumnRole, type PlanField } from "./operation-rules";
@@ -40,11 +41,12 @@ export function genericPlanJsonSchema(options: PlanJsonSchemaOptions = {}): Json
   properties.operation.description = describeOperations(OPERATIONS);
   properties.chart_type.description = "Optional chart of the result: line, bar, scatter, heatmap, box or histogram.";
   ((properties.group_by.anyOf as JsonSchema[])[0]).uniqueItems = true;
+  withInferenceProperties(properties);
   if (options.perOperationRules !== false) properties.filters = filtersWithRules(properties.filters);
   properties.steps = stepsProperty(properties.steps.description as string);
   const schema: JsonSchema = { $schema: "https://json-schema.org/draft/2020-12/schema", ...root };
   delete schema.$ref;
-  if (options.perOperationRules !== false) schema.allOf = OPERATIONS.map((operation) => operationBranch(operation));
+  if (options.perOperationRules !== false) schema.allOf = [...OPERATIONS.map((operation) => operationBranch(operation)), ...inferenceBranches()];
   return schema;
 }
 
@@ -99,6 +101,9 @@ export function datasetPlanJsonSchema(
   const groupArray = (groupBy.anyOf as JsonSchema[])[0];
   strict.group_by = all.length === 0 ? emptyArrayProperty() : { anyOf: [{ ...groupArray, items: { type: "string", enum: all } }, { type: "null" }] };
   properties.group_by = { ...groupBy, anyOf: [{ ...groupArray, items: { anyOf: [...(all.length > 0 ? [{ type: "string", enum: all }] : []), DERIVED] } }, { type: "null" }] };
+  const inference = inferenceColumns(usable);
+  Object.assign(strict, datasetInferenceProperties(properties, inference, true, DERIVED));
+  Object.assign(properties, datasetInferenceProperties(properties, inference, false, DERIVED));
   properties.filters = all.length === 0
     ? emptyArrayProperty(properties.filters.description as string)
     : filtersWithRules(properties.filters, { all, strings }, options.perOperationRules !== false);
@@ -108,6 +113,8 @@ export function datasetPlanJsonSchema(
       { if: NO_STEPS, then: { properties: strict } },
       ...operations.map((operation) => operationBranch(operation, (role) => candidates(operation, role), NO_STEPS)),
       ...OPERATIONS.map((operation) => operationBranch(operation)),
+      ...inferenceBranches(),
+      ...datasetTestBranches(inference, NO_STEPS),
     ];
   }
   return schema;

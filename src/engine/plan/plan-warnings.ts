@@ -127,6 +127,8 @@ export function checkChartType(plan: ParsedPlan, index: ColumnIndex = NO_INDEX):
     groupKeyTypes: (plan.group_by ?? []).map((name) => typeOf(name)),
     targetType: typeOf(plan.target_column),
     hasTarget: plan.target_column != null,
+    plan,
+    typeOf: (name) => index.types.get(name),
   });
   if (verdict === null) return { errors: [], warnings: [] };
   if (!verdict.drawable) {

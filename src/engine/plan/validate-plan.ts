@@ -1,4 +1,5 @@
 import type { EngineProblem } from "../errors";
+import { operationModule } from "../operations/registry";
 import { checkSteps } from "../steps/check-steps";
 import { checkColumns, indexColumns, type PlanDataset } from "./check-columns";
 import { checkFilterConditions } from "./check-filters";
@@ -50,7 +51,9 @@ export function validatePlan(input: unknown, dataset?: PlanDataset): PlanValidat
   // The operation and the chart see the columns the steps leave (derived ones included).
   const index = base === undefined || steps.scope === undefined ? base : { names: [...steps.scope.keys()], types: steps.scope, data: base.data };
   const chart = checkChartType(plan, index);
-  const errors = [...fields.errors, ...(index === undefined ? [] : checkColumns(plan, index)), ...filters, ...steps.errors, ...chart.errors];
+  // The operation's own checks (a test's samples, a model's predictors) beyond the rule table.
+  const own = operationModule(plan.operation).check?.(plan, index) ?? [];
+  const errors = [...fields.errors, ...(index === undefined ? [] : checkColumns(plan, index)), ...filters, ...steps.errors, ...own, ...chart.errors];
   const warnings = [...fields.warnings, ...collectPlanWarnings(plan, base), ...steps.warnings, ...chart.warnings];
   return { plan: errors.length === 0 ? normalizePlan(plan) : null, errors, warnings };
 }

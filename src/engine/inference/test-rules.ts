@@ -1,0 +1,122 @@
+/**
+ * The hypothesis tests of the plan language (`operation: "test"`), named as scipy.stats names them, and what
+ * each one needs: how its samples are given (the layout) and which parameters it takes. One table, read by
+ * validation, normalisation, the JSON Schemas, execution and the charts, so they cannot disagree.
+ */
+export const TEST_NAMES = [
+  "shapiro", "normaltest", "kstest", "jarque_bera", "anderson",
+  "ttest_1samp", "ttest_ind", "ttest_rel", "mannwhitneyu", "wilcoxon",
+  "f_oneway", "kruskal", "levene", "chi2_contingency", "chisquare", "kendalltau",
+] as const;
+
+export type TestName = (typeof TEST_NAMES)[number];
+
+/**
+ * How a test's samples are named in the plan:
+ * - `one`: the values of target_column (numeric).
+ * - `two`: two independent samples: target_column split by group_column into the two `groups` named, or two
+ *   `sample_columns`.
+ * - `k`: two or more independent samples: target_column split by group_column (every group, or the `groups`
+ *   listed), or two or more `sample_columns`.
+ * - `paired`: the complete pairs of two `sample_columns`.
+ * - `one_or_paired`: one sample of differences (target_column) or the pairs of two `sample_columns`.
+ * - `xy`: the complete pairs of x_axis and y_axis.
+ * - `table`: the contingency table of group_column (rows) by target_column (columns), both of any type.
+ * - `categories`: the counts of each value of target_column (any type).
+ */
+export type SampleLayout = "one" | "two" | "k" | "paired" | "one_or_paired" | "xy" | "table" | "categories";
+
+/** The plan fields that name a test's samples. */
+export const SAMPLE_FIELDS = ["target_column", "group_column", "groups", "sample_columns", "x_axis", "y_axis"] as const;
+export type SampleField = (typeof SAMPLE_FIELDS)[number];
+
+/** A test's own parameters besides `alpha` (which every test takes). */
+export const TEST_PARAMS = ["alternative", "popmean", "equal_var", "center", "expected_proportions"] as const;
+export type TestParam = (typeof TEST_PARAMS)[number];
+
+/** One way of naming the samples: these fields must be given, these may be. */
+export interface SampleForm {
+  readonly required: readonly SampleField[];
+  readonly optional: readonly SampleField[];
+  /** How many sample_columns / groups this form takes: [min, max]. */
+  readonly count?: readonly [number, number];
+}
+
+/** The forms of each layout, in the order a message lists them. */
+export const LAYOUT_FORMS: Readonly<Record<SampleLayout, readonly SampleForm[]>> = {
+  one: [{ required: ["target_column"], optional: [] }],
+  categories: [{ required: ["target_column"], optional: [] }],
+  two: [
+    { required: ["target_column", "group_column", "groups"], optional: [], count: [2, 2] },
+    { required: ["sample_columns"], optional: [], count: [2, 2] },
+  ],
+  k: [
+    { required: ["target_column", "group_column"], optional: ["groups"], count: [2, Infinity] },
+    { required: ["sample_columns"], optional: [], count: [2, Infinity] },
+  ],
+  table: [{ required: ["target_column", "group_column"], optional: ["groups"], count: [2, Infinity] }],
+  paired: [{ required: ["sample_columns"], optional: [], count: [2, 2] }],
+  one_or_paired: [
+    { required: ["target_column"], optional: [] },
+    { required: ["sample_columns"], optional: [], count: [2, 2] },
+  ],
+  xy: [{ required: ["x_axis", "y_axis"], optional: [] }],
+};
+
+/** Layouts whose target_column holds numbers (the others count its values, of any type). */
+export const NUMERIC_TARGET_LAYOUTS: ReadonlySet<SampleLayout> = new Set(["one", "two", "k", "one_or_paired"]);
+
+export interface TestRule {
+  readonly layout: SampleLayout;
+  /** Parameters the test takes (besides alpha). */
+  readonly params: readonly TestParam[];
+  /** Parameters it cannot run without. */
+  readonly required: readonly TestParam[];
+  /** The reference, for the schema description. */
+  readonly summary: string;
+  /** How the statistic is usually written ("W", "t", "U"...). */
+  readonly statisticName: string;
+  /** Normality tests draw a Q-Q plot of their sample. */
+  readonly normality: boolean;
+}
+
+const rule = (layout: SampleLayout, statisticName: string, summary: string, params: readonly TestParam[] = [], required: readonly TestParam[] = []): TestRule => ({
+  layout, params, required, summary, statisticName, normality: false,
+});
+const normality = (statisticName: string, summary: string, params: readonly TestParam[] = []): TestRule => ({
+  ...rule("one", statisticName, summary, params), normality: true,
+});
+
+export const TEST_RULES: Readonly<Record<TestName, TestRule>> = {
+  shapiro: normality("W", "Shapiro-Wilk normality test (scipy.stats.shapiro)"),
+  normaltest: normality("K2", "D'Agostino-Pearson normality test (scipy.stats.normaltest)"),
+  kstest: normality("D", "Kolmogorov-Smirnov test against a normal fitted by maximum likelihood (scipy.stats.kstest(x, 'norm', args=norm.fit(x)))", ["alternative"]),
+  jarque_bera: normality("JB", "Jarque-Bera normality test (scipy.stats.jarque_bera)"),
+  anderson: normality("A2", "Anderson-Darling normality test (scipy.stats.anderson(x, 'norm')): critical values, no p-value"),
+  ttest_1samp: rule("one", "t", "one-sample t-test of the mean against popmean (scipy.stats.ttest_1samp)", ["popmean", "alternative"], ["popmean"]),
+  ttest_ind: rule("two", "t", "two-sample t-test, Student's or Welch's with equal_var false (scipy.stats.ttest_ind)", ["equal_var", "alternative"]),
+  ttest_rel: rule("paired", "t", "paired t-test of sample_columns[0] - sample_columns[1] (scipy.stats.ttest_rel)", ["alternative"]),
+  mannwhitneyu: rule("two", "U", "Mann-Whitney U test (scipy.stats.mannwhitneyu); U of the first sample", ["alternative"]),
+  wilcoxon: rule("one_or_paired", "W", "Wilcoxon signed-rank test of target_column, or of sample_columns[0] - sample_columns[1] (scipy.stats.wilcoxon)", ["alternative"]),
+  f_oneway: rule("k", "F", "one-way ANOVA (scipy.stats.f_oneway)"),
+  kruskal: rule("k", "H", "Kruskal-Wallis H test (scipy.stats.kruskal)"),
+  levene: rule("k", "W", "Levene's test of equal variances (scipy.stats.levene)", ["center"]),
+  chi2_contingency: rule("table", "chi2", "chi-square test of independence of group_column and target_column, Yates' correction for 2x2 (scipy.stats.chi2_contingency)"),
+  chisquare: rule("categories", "chi2", "chi-square goodness of fit of target_column's value counts, uniform or expected_proportions (scipy.stats.chisquare)", ["expected_proportions"]),
+  kendalltau: rule("xy", "tau", "Kendall's tau-b of x_axis and y_axis (scipy.stats.kendalltau)", ["alternative"]),
+};
+
+/** The parameter defaults normalisation fills in where the test takes the parameter. */
+export const TEST_PARAM_DEFAULTS: Readonly<Partial<Record<TestParam, unknown>>> = {
+  alternative: "two-sided",
+  equal_var: true,
+  center: "median",
+};
+
+/** Default significance level. */
+export const DEFAULT_ALPHA = 0.05;
+
+/** The rule of a test name (validated plans only name known tests). */
+export function testRule(name: string): TestRule | undefined {
+  return Object.hasOwn(TEST_RULES, name) ? TEST_RULES[name as TestName] : undefined;
+}
