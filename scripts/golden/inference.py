@@ -4,8 +4,9 @@
 scikit-learn 1.2 give for the same rows.
 
 Run: /usr/bin/python3 scripts/golden/inference.py   (deterministic: every generator is seeded, re-running writes
-the same bytes). Writes src/engine/golden/fixtures/{titanic,autompg,inference,tails}.csv and inference-cases.json.
-The TypeScript test (src/engine/golden/inference-golden.test.ts) reads only those files.
+the same bytes). Writes src/engine/golden/fixtures/{titanic,autompg,inference,tails}.csv and inference-cases.json,
+and src/engine/inference/fixtures/probplot.json (the Q-Q plot's reference). The TypeScript tests
+(src/engine/golden/inference-golden.test.ts, src/engine/inference/*.test.ts) read only those files.
 
 The reference semantics are the kernel generators' (scripts/golden/hypothesis.py and models.py, whose helpers
 are reused here): every expected value is the library's, with the same marked exceptions:
@@ -798,8 +799,19 @@ def model_cases(T, A, I):
               error="invalid_target")
 
 
-def write_json(name, payload):
-    with open(os.path.join(OUT, name), "w", encoding="utf-8") as f:
+def probplot_cases():
+    """scipy.stats.probplot(x, dist="norm") for the Q-Q plot of normality tests (inference/normal-probability-plot.ts)."""
+    rng = np.random.default_rng(1302)
+    out = []
+    for n in (2, 3, 4, 10, 57, 400):
+        x = np.round(rng.normal(5, 2, n), 4)
+        (osm, osr), (slope, intercept, r) = stats.probplot(x)
+        out.append({"values": x.tolist(), "theoretical": osm.tolist(), "ordered": osr.tolist(), "slope": slope, "intercept": intercept, "r": r})
+    return out
+
+
+def write_json(name, payload, out=OUT):
+    with open(os.path.join(out, name), "w", encoding="utf-8") as f:
         json.dump(payload, f, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
         f.write("\n")
 
@@ -817,6 +829,9 @@ def main():
     step_cases(T, I)
     model_cases(T, A, I)
     write_json("inference-cases.json", CASES)
+    kernel_fixtures = os.path.join(os.path.dirname(__file__), "..", "..", "src", "engine", "inference", "fixtures")
+    os.makedirs(kernel_fixtures, exist_ok=True)
+    write_json("probplot.json", probplot_cases(), kernel_fixtures)
     counts = {}
     for c in CASES:
         kind = c["plan"]["test"] if c["plan"]["operation"] == "test" else c["plan"]["operation"]

@@ -3,24 +3,17 @@ import type { PlanFields } from "../operations/operation";
 import type { ColumnIndex } from "../plan/check-columns";
 import { makeProblem, quote } from "../plan/plan-problems";
 import { suggestClosest } from "../plan/suggest-name";
-import type { ColumnType } from "../table/types";
 import type { Predictor, Split } from "./model-params";
 import { predictorOf } from "./model-spec";
 import { given } from "./plan-values";
-
-/** Target column types each model takes: OLS a number (booleans as 0/1), logistic any two-class column. */
-const TARGET_TYPES: Readonly<Record<"ols" | "logistic", readonly ColumnType[]>> = {
-  ols: ["integer", "float", "boolean"],
-  logistic: ["integer", "float", "boolean", "string"],
-};
 
 /**
  * The model operations' own checks: no predictor twice and the target not among them (`duplicate_column`),
  * a split that can be reproduced (`missing_field` for random_state unless shuffle is false), each `predict`
  * input giving exactly the predictor columns (`missing_field`, `not_applicable`), and for logistic `C` only
  * with penalty l2 and `confidence` only with penalty none (`not_applicable`); with the columns in scope: the
- * predictors exist (`unknown_column`) and are not datetimes, the target has a type the model takes
- * (`incompatible_type`), and each input value is of its predictor's kind (`uncoercible_value`: a number for a
+ * predictors exist (`unknown_column`) and are not datetimes (`incompatible_type`; the target's type is the rule
+ * table's), and each input value is of its predictor's kind (`uncoercible_value`: a number for a
  * numeric predictor, true/false for a boolean one, text for a text one).
  *
  * @example checkModelPlan("ols", { operation: "ols", target_column: "y", predictors: ["x", "x"] })[0].code // "duplicate_column"
@@ -52,25 +45,17 @@ export function checkModelPlan(kind: "ols" | "logistic", plan: PlanFields, index
     if (!penalised && given(plan, "C")) problems.push(makeProblem(["C"], "not_applicable", "C is the strength of the l2 penalty; with penalty none there is none: remove it"));
     if (penalised && given(plan, "confidence")) problems.push(makeProblem(["confidence"], "not_applicable", "confidence sets the intervals of penalty none (statsmodels Logit); the l2 fit has no intervals: remove it or set penalty to none"));
   }
-  if (index !== undefined) problems.push(...checkModelColumns(kind, plan, predictors, pathOf, inputs, index));
+  if (index !== undefined) problems.push(...checkModelColumns(predictors, pathOf, inputs, index));
   return problems;
 }
 
 function checkModelColumns(
-  kind: "ols" | "logistic",
-  plan: PlanFields,
   predictors: ReadonlyArray<{ column: string; categorical: boolean }>,
   pathOf: (i: number) => PropertyKey[],
   inputs: ReadonlyArray<Record<string, unknown>>,
   index: ColumnIndex,
 ): EngineProblem[] {
   const problems: EngineProblem[] = [];
-  const target = typeof plan.target_column === "string" ? plan.target_column : undefined;
-  const targetType = target === undefined ? undefined : index.types.get(target);
-  if (target !== undefined && targetType !== undefined && !TARGET_TYPES[kind].includes(targetType)) {
-    const needs = kind === "ols" ? "a numeric (or boolean) target_column" : "a target_column with two classes (numbers, booleans or text)";
-    problems.push(makeProblem(["target_column"], "incompatible_type", `${kind} needs ${needs}; ${quote(target)} is ${targetType}`));
-  }
   const kinds = new Map<string, "number" | "boolean" | "string">();
   predictors.forEach(({ column }, i) => {
     const type = index.types.get(column);

@@ -106,6 +106,31 @@ export const TEST_RULES: Readonly<Record<TestName, TestRule>> = {
   kendalltau: rule("xy", "tau", "Kendall's tau-b of x_axis and y_axis (scipy.stats.kendalltau)", ["alternative"]),
 };
 
+/**
+ * Names analysts (and models) give these tests, written without case or punctuation, and the scipy name each
+ * means: the `suggestion` of an `invalid_value` for `test` ("t-test" suggests ttest_ind, "ANOVA" f_oneway), where
+ * spelling distance alone would mislead ("ttest" is closest to kstest).
+ */
+export const TEST_ALIASES: Readonly<Record<string, TestName>> = {
+  shapirowilk: "shapiro", shapirowilks: "shapiro", sw: "shapiro",
+  dagostino: "normaltest", dagostinopearson: "normaltest", normality: "normaltest",
+  ks: "kstest", kolmogorovsmirnov: "kstest", kolmogorov: "kstest", lilliefors: "kstest",
+  jb: "jarque_bera", jarquebera: "jarque_bera",
+  ad: "anderson", andersondarling: "anderson",
+  ttest: "ttest_ind", tttest: "ttest_ind", twosamplettest: "ttest_ind", independentttest: "ttest_ind", ttestindependent: "ttest_ind",
+  welch: "ttest_ind", welchttest: "ttest_ind", studentttest: "ttest_ind", studentt: "ttest_ind",
+  onesamplettest: "ttest_1samp", ttestonesample: "ttest_1samp", ttest1sample: "ttest_1samp",
+  pairedttest: "ttest_rel", ttestpaired: "ttest_rel", dependentttest: "ttest_rel",
+  mannwhitney: "mannwhitneyu", mwu: "mannwhitneyu", utest: "mannwhitneyu", ranksum: "mannwhitneyu", wilcoxonranksum: "mannwhitneyu",
+  wilcoxonsignedrank: "wilcoxon", signedrank: "wilcoxon",
+  anova: "f_oneway", onewayanova: "f_oneway", ftest: "f_oneway",
+  kruskalwallis: "kruskal", kw: "kruskal",
+  levenetest: "levene", brownforsythe: "levene",
+  chi2: "chi2_contingency", chisquaretest: "chi2_contingency", chisquareindependence: "chi2_contingency", independence: "chi2_contingency", contingency: "chi2_contingency",
+  goodnessoffit: "chisquare", chisquaregoodnessoffit: "chisquare", gof: "chisquare",
+  kendall: "kendalltau", kendalltaub: "kendalltau", tau: "kendalltau",
+};
+
 /** The parameter defaults normalisation fills in where the test takes the parameter. */
 export const TEST_PARAM_DEFAULTS: Readonly<Partial<Record<TestParam, unknown>>> = {
   alternative: "two-sided",
