@@ -14,6 +14,7 @@ import { findChartSvg, HISTORY_MAX_PAGE_SIZE, HISTORY_PAGE_SIZE, listAnalyses } 
 import { findDataset } from "../services/datasets";
 import { columnsOf, executeAnalysis, tableOf } from "../services/execute-analysis";
 import { SessionParamsSchema } from "./datasets";
+import { HypothesisTestResultSchema, LogisticResultSchema, OlsResultSchema } from "./result-shapes";
 
 /** The body of /execute and the enveloped form of /validate; the plan itself is checked by validatePlan. */
 const SessionPlanSchema = zod.strictObject({ session_id: SessionParamsSchema.shape.session_id, plan: zod.unknown() });
@@ -51,11 +52,11 @@ const ExecutionSchema = z
     analysis_id: z.string(),
     session_id: z.string(),
     plan: z.record(z.string(), z.unknown()).meta({ description: "The normalised plan, defaults filled in." }),
-    result: z.record(z.string(), z.unknown()).meta({
+    result: z.union([z.record(z.string(), z.unknown()), HypothesisTestResultSchema, OlsResultSchema, LogisticResultSchema]).meta({
       description:
         "Aggregations: {value, count}; correlation: {coefficient, p_value, n, method}; regression: {slope, intercept, r_squared, n, " +
         "slope_std_error, intercept_std_error, slope_p_value, intercept_p_value}; forecast: {method, horizon, confidence, points, fit}; " +
-        "with group_by: {groups: [{key, ...fields}]}. Undefined statistics are null.",
+        "with group_by: {groups: [{key, ...fields}]}; test: HypothesisTestResult; ols: OlsResult; logistic: LogisticResult. Undefined statistics are null.",
     }),
     row_count: z.number().int(),
     filtered_row_count: z.number().int(),

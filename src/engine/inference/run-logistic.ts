@@ -12,7 +12,8 @@ import type { Plan } from "../plan/plan-schema";
 import type { Split } from "./model-params";
 import type { ClassificationTestMetrics, LogisticModelResult, ModelChartData } from "./model-result";
 import { modelRows, modelSpecOf } from "./model-spec";
-import { checkFitCost, echoInput } from "./run-ols";
+import { atPath } from "./at-path";
+import { checkFitCost, designPath, echoInput } from "./run-ols";
 
 /**
  * Passes over the design a logistic fit is counted for in the cost cap: Newton steps of well-posed fits number
@@ -33,15 +34,15 @@ export const LOGISTIC_PASSES = 25;
  */
 export function runLogistic(frame: Frame, plan: Plan): { result: LogisticModelResult; chartData: ModelChartData } {
   const spec = modelSpecOf(plan);
-  const rows = modelRows(frame, spec, plan.split as Split | undefined);
-  const design = buildDesign(frame, spec, rows.fit, "binary");
+  const rows = atPath("plan.split", () => modelRows(frame, spec, plan.split as Split | undefined));
+  const design = atPath(designPath, () => buildDesign(frame, spec, rows.fit, "binary"));
   checkFitCost(design, LOGISTIC_PASSES);
   const penalised = plan.penalty !== "none";
   const base = { model: "logistic" as const, penalty: penalised ? ("l2" as const) : ("none" as const), target: spec.target };
   let result: LogisticModelResult;
   let coefficients: number[];
   if (penalised) {
-    const fit = fitLogisticRegression(design, (plan.C as number | undefined) ?? 1);
+    const fit = atPath("plan.predictors", () => fitLogisticRegression(design, (plan.C as number | undefined) ?? 1));
     coefficients = fit.coefficients;
     result = {
       ...base, classes: fit.classes, positive_class: fit.classes[1], n: fit.n,
@@ -50,7 +51,7 @@ export function runLogistic(frame: Frame, plan: Plan): { result: LogisticModelRe
       C: fit.c,
     };
   } else {
-    const fit = fitLogit(design, (plan.confidence as number | undefined) ?? 0.95);
+    const fit = atPath("plan.predictors", () => fitLogit(design, (plan.confidence as number | undefined) ?? 0.95));
     coefficients = fit.coefficients;
     result = {
       ...base, classes: fit.classes, positive_class: fit.classes[1], n: fit.n,
@@ -76,7 +77,8 @@ export function runLogistic(frame: Frame, plan: Plan): { result: LogisticModelRe
     };
   }
   const classes = result.classes;
-  const scoredRows = rows.test === null ? design : codeDesign(frame, design.encoding, rows.test, true);
+  const testRows = rows.test;
+  const scoredRows = testRows === null ? design : atPath("plan.split", () => codeDesign(frame, design.encoding, testRows, true));
   const predicted = predictClasses(predictLinear(coefficients, scoredRows.x, scoredRows.n)).classes;
   const metrics = classificationMetrics(scoredRows.y, predicted, classes);
   if (rows.test !== null) {
@@ -86,7 +88,7 @@ export function runLogistic(frame: Frame, plan: Plan): { result: LogisticModelRe
   const chartData: ModelChartData = { kind: "classification", labels: metrics.labels, matrix: metrics.confusionMatrix, onTestRows: rows.test !== null };
   const inputs = plan.predict as PredictionInput[] | undefined;
   if (inputs !== undefined) {
-    const coded = codeRecords(design.encoding, inputs);
+    const coded = atPath("plan.predict", () => codeRecords(design.encoding, inputs));
     const scored = predictClasses(predictLinear(coefficients, coded.x, coded.n));
     result.predictions = inputs.map((input, i) => ({
       input: echoInput(design.encoding, input),

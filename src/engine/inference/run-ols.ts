@@ -13,6 +13,7 @@ import { MAX_PLAN_COST } from "../ops/estimate-plan-cost";
 import type { Plan } from "../plan/plan-schema";
 import type { Split } from "./model-params";
 import type { ModelChartData, OlsModelResult } from "./model-result";
+import { atPath } from "./at-path";
 import { modelRows, modelSpecOf } from "./model-spec";
 
 /**
@@ -28,10 +29,10 @@ import { modelRows, modelSpecOf } from "./model-spec";
 export function runOls(frame: Frame, plan: Plan): { result: OlsModelResult; chartData: ModelChartData } {
   const spec = modelSpecOf(plan);
   const split = plan.split as Split | undefined;
-  const rows = modelRows(frame, spec, split);
-  const design = buildDesign(frame, spec, rows.fit, "numeric");
+  const rows = atPath("plan.split", () => modelRows(frame, spec, split));
+  const design = atPath(designPath, () => buildDesign(frame, spec, rows.fit, "numeric"));
   checkFitCost(design, 1);
-  const fit = fitOls(design, (plan.confidence as number | undefined) ?? 0.95);
+  const fit = atPath("plan.predictors", () => fitOls(design, (plan.confidence as number | undefined) ?? 0.95));
   const result: OlsModelResult = {
     model: "ols",
     target: spec.target,
@@ -58,8 +59,9 @@ export function runOls(frame: Frame, plan: Plan): { result: OlsModelResult; char
     residual_std_error: finite(fit.residualStdError),
   };
   let chartData: ModelChartData = { kind: "regression", actual: design.y, predicted: fit.fitted, onTestRows: false };
-  if (rows.test !== null) {
-    const test = codeDesign(frame, design.encoding, rows.test, true);
+  const testRows = rows.test;
+  if (testRows !== null) {
+    const test = atPath("plan.split", () => codeDesign(frame, design.encoding, testRows, true));
     const predicted = predictLinear(fit.coefficients, test.x, test.n);
     const metrics = regressionMetrics(test.y, predicted);
     result.split = { train_rows: design.n, test_rows: test.n };
@@ -68,12 +70,15 @@ export function runOls(frame: Frame, plan: Plan): { result: OlsModelResult; char
   }
   const inputs = plan.predict as PredictionInput[] | undefined;
   if (inputs !== undefined) {
-    const coded = codeRecords(design.encoding, inputs);
+    const coded = atPath("plan.predict", () => codeRecords(design.encoding, inputs));
     const predicted = predictLinear(fit.coefficients, coded.x, coded.n);
     result.predictions = inputs.map((input, i) => ({ input: echoInput(design.encoding, input), predicted: finite(predicted[i]) }));
   }
   return { result, chartData };
 }
+
+/** Where a design's error points: the target for a target that cannot be coded, else the predictors. */
+export const designPath = (code: string): string => (code === "invalid_target" ? "plan.target_column" : "plan.predictors");
 
 /**
  * Refuses a fit whose design is too big for the plan cost cap once its real width is known (categorical

@@ -4,6 +4,7 @@ import { buildHistogramSpec } from "../charts/histogram-spec";
 import { buildQqSpec, type TestChartData } from "../charts/qq-spec";
 import { buildSampleBoxSpec } from "../charts/sample-box-spec";
 import { buildScatterSpec } from "../charts/scatter-spec";
+import { atPath } from "../inference/at-path";
 import { checkTestPlan } from "../inference/check-test";
 import { describeTest } from "../inference/describe-test";
 import { normalizeTest } from "../inference/normalize-test";
@@ -60,7 +61,7 @@ export const test = {
   params: TEST_PARAM_SCHEMAS,
   cost: (plan, c) => c.rows * (PASSES + 2 * c.log2Rows + (plan.test === "mannwhitneyu" ? EXACT_MANN_WHITNEY_UNITS : 0)),
   execute(frame, plan) {
-    const run = runTest(frame, plan);
+    const run = atPath("plan.test", () => runTest(frame, plan));
     const chartData: TestChartData = { samples: run.samples };
     return { result: run.result, grouping: null, chartData, warnings: run.warnings };
   },
