@@ -1,12 +1,13 @@
 /**
  * Plan v2 benchmark on the ~10 MB bench dataset: plans with steps (derived columns, expression filters,
- * outlier removal) against pandas doing the same work on a loaded DataFrame in the same run. Medians over RUNS
+ * outlier removal), and tests and models, against pandas (with scipy, statsmodels, scikit-learn) doing the same
+ * work on a loaded DataFrame in the same run. `tsx bench/plan-v2.ts inference` runs the tests and models alone. Medians over RUNS
  * runs after a warm-up; the engine's time includes validation of nothing (plans are already normalised) and
  * covers steps + operation, as a warm request does.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseCsv } from "../src/engine/csv/parse-csv.js";
 import { executePlan } from "../src/engine/execute-plan.js";
@@ -54,6 +55,47 @@ export const STEP_QUERIES: V2Query[] = [
     name: "sort + derive (coalesce) + sum",
     plan: { operation: "sum", target_column: "change", steps: [{ sort: { by: [{ column: "day" }] } }, { derive: { name: "change", expr: "amount - coalesce(amount, 0)" } }] },
     pandas: "d = df.sort_values('day', kind='stable'); d = d.assign(change=d['amount'] - d['amount'].fillna(0)); d['change'].sum()",
+  },
+];
+
+/**
+ * Tests and models (issue 13) on the same dataset, each against scipy / statsmodels / scikit-learn doing the same
+ * work from the loaded DataFrame: selecting the rows and samples, then the test or fit with its summary numbers.
+ */
+export const INFERENCE_QUERIES: V2Query[] = [
+  {
+    name: "Shapiro-Wilk on 5,000 values",
+    plan: { operation: "test", test: "shapiro", target_column: "score", filters: [{ column: "id", operator: "<=", value: 5000 }] },
+    pandas: "scipy.stats.shapiro(df.loc[df['id'] <= 5000, 'score'].dropna())",
+  },
+  {
+    name: "Welch t-test, 145,000 rows in 2 groups",
+    plan: { operation: "test", test: "ttest_ind", target_column: "price", group_column: "is_member", groups: [true, false], equal_var: false },
+    pandas: "m = df['is_member']; scipy.stats.ttest_ind(df.loc[m, 'price'].dropna(), df.loc[~m, 'price'].dropna(), equal_var=False)",
+  },
+  {
+    name: "one-way ANOVA, 145,000 rows in 8 groups",
+    plan: { operation: "test", test: "f_oneway", target_column: "price", group_column: "region" },
+    pandas: "scipy.stats.f_oneway(*[g.dropna().to_numpy() for _, g in df.groupby('region')['price']])",
+  },
+  {
+    name: "OLS with 5 predictors (13 coefficients), 145,000 rows",
+    plan: { operation: "ols", target_column: "price", predictors: ["amount", "score", "id", "is_member", "region"] },
+    pandas: "import statsmodels.formula.api as smf; r = smf.ols('price ~ amount + score + id + is_member + region', df).fit(); (r.params, r.bse, r.pvalues, r.conf_int(), r.rsquared_adj, r.f_pvalue, r.aic, r.bic)",
+  },
+  {
+    name: "logistic regression (scikit-learn defaults), 100,000 rows",
+    plan: { operation: "logistic", target_column: "is_member", predictors: ["amount", "score", "price", "region"], filters: [{ column: "id", operator: "<=", value: 100000 }] },
+    pandas:
+      "from sklearn.linear_model import LogisticRegression; d = df.loc[df['id'] <= 100000, ['is_member', 'amount', 'score', 'price', 'region']].dropna(); " +
+      "X = pd.get_dummies(d[['amount', 'score', 'price', 'region']], drop_first=True); LogisticRegression().fit(X, d['is_member'])",
+  },
+  {
+    name: "Logit (statsmodels, penalty none), 100,000 rows",
+    plan: { operation: "logistic", target_column: "is_member", penalty: "none", predictors: ["amount", "score", "price", "region"], filters: [{ column: "id", operator: "<=", value: 100000 }] },
+    pandas:
+      "import statsmodels.formula.api as smf; d = df.loc[df['id'] <= 100000].assign(y=lambda t: t['is_member'].astype(float)); " +
+      "r = smf.logit('y ~ amount + score + price + region', d).fit(disp=0); (r.params, r.bse, r.pvalues, r.conf_int(), r.llr_pvalue)",
   },
 ];
 
@@ -121,5 +163,9 @@ export async function benchPlanV2(list: readonly V2Query[] = STEP_QUERIES): Prom
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const row of await benchPlanV2()) console.log(`| ${row.name} | ${row.median_ms.toFixed(2)} | ${row.note} |`);
+  const list = process.argv[2] === "inference" ? INFERENCE_QUERIES : STEP_QUERIES;
+  const load = () => loadavg().map((v) => v.toFixed(2)).join(" ");
+  console.log(`load average before: ${load()}`);
+  for (const row of await benchPlanV2(list)) console.log(`| ${row.name} | ${row.median_ms.toFixed(2)} | ${row.note} |`);
+  console.log(`load average after: ${load()}`);
 }

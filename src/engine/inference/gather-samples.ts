@@ -7,6 +7,9 @@ import type { Column } from "../table/types";
 import { keyValueOf } from "./plan-values";
 import type { ColumnValue } from "./test-params";
 
+/** Integer group values spanning fewer than this many are looked up in a table rather than a Map. */
+const DENSE_RANGE = 1 << 16;
+
 /** One sample of a test: its name (a group's value or a column's name) and its values, missing ones dropped. */
 export interface NamedSample {
   readonly name: KeyValue;
@@ -90,10 +93,24 @@ export function namedGroups(column: Column, rows: Uint32Array, groups: readonly 
     }
     return { groupOf, names };
   }
+  const wanted = coerced as number[];
+  const values = column.values;
+  const lo = Math.min(...wanted);
+  const hi = Math.max(...wanted);
+  if (wanted.every(Number.isInteger) && hi - lo < DENSE_RANGE) {
+    // Booleans, codes, years: a table indexed by the value instead of a Map lookup per row.
+    const table = new Int32Array(hi - lo + 1).fill(-1);
+    wanted.forEach((c, g) => (table[c - lo] = g));
+    for (let i = 0; i < rows.length; i++) {
+      const v = values[rows[i]];
+      groupOf[i] = v >= lo && v <= hi && v === Math.floor(v) ? table[v - lo] : -1;
+    }
+    return { groupOf, names };
+  }
   const position = new Map<number, number>();
-  coerced.forEach((c, g) => position.set((c as number) === 0 ? 0 : (c as number), g));
+  wanted.forEach((c, g) => position.set(c === 0 ? 0 : c, g));
   for (let i = 0; i < rows.length; i++) {
-    const v = column.values[rows[i]];
+    const v = values[rows[i]];
     groupOf[i] = v !== v ? -1 : (position.get(v === 0 ? 0 : v) ?? -1);
   }
   return { groupOf, names };

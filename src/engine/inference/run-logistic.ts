@@ -16,10 +16,11 @@ import { atPath } from "./at-path";
 import { checkFitCost, designPath, echoInput } from "./run-ols";
 
 /**
- * Passes over the design a logistic fit is counted for in the cost cap: Newton steps of well-posed fits number
- * under 10 (each a pass for the gradient and one for the Hessian); the kernels allow 50-100 for hard cases.
+ * Work of a logistic fit in the cost cap, in units of n·p²: a Newton step accumulates the upper half of the
+ * Hessian (n·p²/2) and evaluates the objective once or twice; well-posed fits take under 10 steps, counted as 12.
+ * Fits near separation can take more (the kernels stop at 100 steps for l2, 50 for Logit).
  */
-export const LOGISTIC_PASSES = 25;
+export const LOGISTIC_PASSES = 6;
 
 /**
  * `operation: "logistic"` on a two-class target_column (scikit-learn's classes_ order, positive class
@@ -32,7 +33,7 @@ export const LOGISTIC_PASSES = 25;
  *
  * @example runLogistic(frame, { operation: "logistic", target_column: "Survived", predictors: ["Sex", "Age"], penalty: "l2", C: 1, ... }).result.coefficients
  */
-export function runLogistic(frame: Frame, plan: Plan): { result: LogisticModelResult; chartData: ModelChartData } {
+export function runLogistic(frame: Frame, plan: Plan): { result: LogisticModelResult; chartData: ModelChartData | undefined } {
   const spec = modelSpecOf(plan);
   const rows = atPath("plan.split", () => modelRows(frame, spec, plan.split as Split | undefined));
   const design = atPath(designPath, () => buildDesign(frame, spec, rows.fit, "binary"));
@@ -78,14 +79,18 @@ export function runLogistic(frame: Frame, plan: Plan): { result: LogisticModelRe
   }
   const classes = result.classes;
   const testRows = rows.test;
-  const scoredRows = testRows === null ? design : atPath("plan.split", () => codeDesign(frame, design.encoding, testRows, true));
-  const predicted = predictClasses(predictLinear(coefficients, scoredRows.x, scoredRows.n)).classes;
-  const metrics = classificationMetrics(scoredRows.y, predicted, classes);
-  if (rows.test !== null) {
-    result.split = { train_rows: design.n, test_rows: scoredRows.n };
-    result.test_metrics = metricsJson(metrics);
+  let chartData: ModelChartData | undefined;
+  // The test rows' metrics, or (only for a chart) the fitted rows' confusion matrix.
+  if (testRows !== null || plan.chart_type !== undefined) {
+    const scoredRows = testRows === null ? design : atPath("plan.split", () => codeDesign(frame, design.encoding, testRows, true));
+    const predicted = predictClasses(predictLinear(coefficients, scoredRows.x, scoredRows.n)).classes;
+    const metrics = classificationMetrics(scoredRows.y, predicted, classes);
+    if (testRows !== null) {
+      result.split = { train_rows: design.n, test_rows: scoredRows.n };
+      result.test_metrics = metricsJson(metrics);
+    }
+    chartData = { kind: "classification", labels: metrics.labels, matrix: metrics.confusionMatrix, onTestRows: testRows !== null };
   }
-  const chartData: ModelChartData = { kind: "classification", labels: metrics.labels, matrix: metrics.confusionMatrix, onTestRows: rows.test !== null };
   const inputs = plan.predict as PredictionInput[] | undefined;
   if (inputs !== undefined) {
     const coded = atPath("plan.predict", () => codeRecords(design.encoding, inputs));

@@ -31,7 +31,7 @@ export function runOls(frame: Frame, plan: Plan): { result: OlsModelResult; char
   const split = plan.split as Split | undefined;
   const rows = atPath("plan.split", () => modelRows(frame, spec, split));
   const design = atPath(designPath, () => buildDesign(frame, spec, rows.fit, "numeric"));
-  checkFitCost(design, 1);
+  checkFitCost(design, OLS_PASSES);
   const fit = atPath("plan.predictors", () => fitOls(design, (plan.confidence as number | undefined) ?? 0.95));
   const result: OlsModelResult = {
     model: "ols",
@@ -77,14 +77,17 @@ export function runOls(frame: Frame, plan: Plan): { result: OlsModelResult; char
   return { result, chartData };
 }
 
+/** Work of an OLS fit in units of n·p²: Householder QR takes about 2 n·p² operations. */
+export const OLS_PASSES = 2;
+
 /** Where a design's error points: the target for a target that cannot be coded, else the predictors. */
 export const designPath = (code: string): string => (code === "invalid_target" ? "plan.target_column" : "plan.predictors");
 
 /**
  * Refuses a fit whose design is too big for the plan cost cap once its real width is known (categorical
- * predictors add a column per level): a factorisation costs about n·p² units per pass.
+ * predictors add a column per level): `passes` times n·p² units.
  *
- * @example checkFitCost(design, 25) // throws plan_too_costly for 1e6 rows x 20 columns
+ * @example checkFitCost(design, LOGISTIC_PASSES) // throws plan_too_costly for 1e6 rows x 20 columns
  */
 export function checkFitCost(design: Design, passes: number): void {
   const units = design.n * design.p * design.p * passes;

@@ -12,7 +12,7 @@ import { neverDrawn, type OperationModule } from "./operation";
  * (penalty l2, C) or the unpenalised statsmodels Logit (penalty none, with standard errors and p-values),
  * optionally on a train/test split with classification metrics on the test rows and predictions for given
  * inputs (inference/run-logistic.ts).
- * Cost: LOGISTIC_PASSES Newton passes over the design, rows x (predictors + 1)² each.
+ * Cost: LOGISTIC_PASSES x rows x (predictors + 1)² (Newton steps; checked again with the design's real width).
  * Charts: `heatmap`, the confusion matrix (test rows with a split).
  */
 export const logistic = {

@@ -3,7 +3,7 @@ import { checkModelPlan } from "../inference/check-model";
 import { MODEL_PARAM_SCHEMAS } from "../inference/model-params";
 import { modelCost } from "../inference/model-cost";
 import { normalizeModel } from "../inference/normalize-model";
-import { runOls } from "../inference/run-ols";
+import { OLS_PASSES, runOls } from "../inference/run-ols";
 import { ConfidenceSchema } from "../plan/plan-fields";
 import { neverDrawn, type OperationModule } from "./operation";
 
@@ -11,7 +11,7 @@ import { neverDrawn, type OperationModule } from "./operation";
  * `operation: "ols"`: a linear model of target_column on several predictors (numeric, and categorical with
  * treatment coding), statsmodels OLS with an optional intercept, optionally fitted on a train/test split with
  * scikit-learn's metrics on the test rows and predictions for given inputs (inference/run-ols.ts).
- * Cost: a factorisation of the design, rows x (predictors + 1)² (checked again with the real width once
+ * Cost: a QR factorisation of the design, 2 x rows x (predictors + 1)² (checked again with the real width once
  * categorical levels are known).
  * Charts: `scatter`, predicted against actual (test rows with a split).
  */
@@ -25,7 +25,7 @@ export const ols = {
     defaults: { fit_intercept: true, confidence: 0.95 },
   },
   params: { confidence: ConfidenceSchema, predictors: MODEL_PARAM_SCHEMAS.predictors, fit_intercept: MODEL_PARAM_SCHEMAS.fit_intercept, split: MODEL_PARAM_SCHEMAS.split, predict: MODEL_PARAM_SCHEMAS.predict },
-  cost: (plan, c) => modelCost(plan, c.rows, 1),
+  cost: (plan, c) => modelCost(plan, c.rows, OLS_PASSES),
   execute(frame, plan) {
     const run = runOls(frame, plan);
     return { result: run.result, grouping: null, chartData: run.chartData };
