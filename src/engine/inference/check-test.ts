@@ -66,7 +66,7 @@ function checkParams(plan: PlanFields, test: TestName, rule: TestRule): EnginePr
       const takers = rule.params.length > 0 ? `${test} takes ${rule.params.join(", ")} and alpha` : `${test} takes only alpha`;
       problems.push(makeProblem([param], "not_applicable", `${param} does not apply to ${test}; remove it (${takers})`));
     } else if (!present && rule.required.includes(param)) {
-      problems.push(makeProblem([param], "missing_field", `${test} needs ${param}, the hypothesised population mean`));
+      problems.push(makeProblem([param], "missing_field", `${test} needs ${param}${param === "popmean" ? ", the hypothesised population mean" : ""}`));
     }
   }
   return problems;

@@ -44,23 +44,38 @@ export function columnSample(frame: Frame, name: string, path: string): NamedSam
 export function groupedSamples(frame: Frame, target: string, groupColumn: string, groups: readonly ColumnValue[] | undefined): NamedSample[] {
   const values = frameValueColumn(frame, target, "plan.target_column").values;
   const key = frameColumn(frame, groupColumn, "plan.group_column");
-  const { groupOf, names } = groups === undefined ? occurringGroups(key, frame.rows) : namedGroups(key, frame.rows, groups);
+  const rows = frame.rows;
+  const { groupOf, names } = groups === undefined ? occurringGroups(key, rows) : namedGroups(key, rows, groups);
+  // One pass gathers the used values in row order with their group; a second places them per group.
+  const n = rows.length;
+  const gathered = new Float64Array(n);
+  const groupOfGathered = new Int32Array(n);
   const sizes = new Int32Array(names.length);
-  for (let i = 0; i < frame.rows.length; i++) {
+  let used = 0;
+  for (let i = 0; i < n; i++) {
     const g = groupOf[i];
-    if (g >= 0 && values[frame.rows[i]] === values[frame.rows[i]]) sizes[g]++;
+    const v = values[rows[i]];
+    if (g < 0 || v !== v) continue;
+    gathered[used] = v;
+    groupOfGathered[used++] = g;
+    sizes[g]++;
   }
   const samples = names.map((name, g) => ({ name, values: new Float64Array(sizes[g]) }));
   const filled = new Int32Array(names.length);
-  for (let i = 0; i < frame.rows.length; i++) {
-    const g = groupOf[i];
-    const v = values[frame.rows[i]];
-    if (g >= 0 && v === v) samples[g].values[filled[g]++] = v;
+  const arrays = samples.map((sample) => sample.values);
+  for (let k = 0; k < used; k++) {
+    const g = groupOfGathered[k];
+    arrays[g][filled[g]++] = gathered[k];
   }
   return samples;
 }
 
-/** The group of each selected row (-1: none) for groups that occur, sorted as pandas sorts group keys. */
+/**
+ * The group of each selected row (-1: none) for groups that occur, sorted as pandas sorts group keys; more than
+ * MAX_GROUPS is `too_many_groups`.
+ *
+ * @example occurringGroups(regionColumn, rows).names // ["E", "N", "NE", ...]
+ */
 export function occurringGroups(column: Column, rows: Uint32Array): { groupOf: Int32Array; names: KeyValue[] } {
   const encoded = encodeKeyColumn(column, rows, MAX_GROUPS);
   if (encoded === null) {
@@ -69,7 +84,12 @@ export function occurringGroups(column: Column, rows: Uint32Array): { groupOf: I
   return { groupOf: encoded.ranks, names: Array.from({ length: encoded.cardinality }, (_, rank) => encoded.keyOf(rank)) };
 }
 
-/** The group of each selected row (-1: none) among the named groups, in the order named. */
+/**
+ * The group of each selected row (-1: none) among the named groups, in the order named, the values coerced to the
+ * column's type as filter values are.
+ *
+ * @example namedGroups(sexColumn, rows, ["male", "female"]).groupOf // Int32Array [0, 1, 1, -1, ...]
+ */
 export function namedGroups(column: Column, rows: Uint32Array, groups: readonly ColumnValue[]): { groupOf: Int32Array; names: KeyValue[] } {
   const groupOf = new Int32Array(rows.length).fill(-1);
   const coerced = groups.map((value, i) => {

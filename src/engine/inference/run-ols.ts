@@ -80,7 +80,11 @@ export function runOls(frame: Frame, plan: Plan): { result: OlsModelResult; char
 /** Work of an OLS fit in units of n·p²: Householder QR takes about 2 n·p² operations. */
 export const OLS_PASSES = 2;
 
-/** Where a design's error points: the target for a target that cannot be coded, else the predictors. */
+/**
+ * Where a design's error points: the target for a target that cannot be coded, else the predictors.
+ *
+ * @example designPath("invalid_target") // "plan.target_column"
+ */
 export const designPath = (code: string): string => (code === "invalid_target" ? "plan.target_column" : "plan.predictors");
 
 /**
@@ -99,7 +103,11 @@ export function checkFitCost(design: Design, passes: number): void {
   }
 }
 
-/** An input as the model read it: its value for each predictor column, in the design's order. */
+/**
+ * An input as the model read it: its value for each predictor column, in the design's order.
+ *
+ * @example echoInput(design.encoding, { weight: 3000, origin: "japan" }) // { origin: "japan", weight: 3000 }
+ */
 export function echoInput(encoding: DesignEncoding, input: PredictionInput): Record<string, Level> {
   const columns = [...new Set(encoding.terms.map((term) => term.column))];
   return jsonRecord(columns.map((column) => [column, input[column] as Level] as const));

@@ -1,5 +1,4 @@
-import type { EngineProblem } from "../errors";
-import { EngineError } from "../errors";
+import { EngineError, type EngineProblem } from "../errors";
 import { frameValueColumn, type Frame } from "../frame/frame";
 import { andersonDarlingNormal } from "../hypothesis/anderson-darling-normal";
 import { chiSquareContingency } from "../hypothesis/chi-square-contingency";

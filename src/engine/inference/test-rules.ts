@@ -141,7 +141,11 @@ export const TEST_PARAM_DEFAULTS: Readonly<Partial<Record<TestParam, unknown>>> 
 /** Default significance level. */
 export const DEFAULT_ALPHA = 0.05;
 
-/** The rule of a test name (validated plans only name known tests). */
+/**
+ * The rule of a test name, undefined for a name that is not a test (validated plans only name known tests).
+ *
+ * @example testRule("ttest_ind")?.layout // "two"
+ */
 export function testRule(name: string): TestRule | undefined {
   return Object.hasOwn(TEST_RULES, name) ? TEST_RULES[name as TestName] : undefined;
 }
