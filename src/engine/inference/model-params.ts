@@ -45,5 +45,17 @@ export const MODEL_PARAM_SCHEMAS = {
   C: z.number().positive().nullish().meta({ description: "logistic with penalty l2: inverse regularisation strength (scikit-learn C, default 1)." }),
 };
 
+/** One plan per model, for the plan JSON Schema (the column names are an example's). */
+export const MODEL_EXAMPLES: ReadonlyArray<Record<string, unknown>> = [
+  {
+    operation: "ols", target_column: "mpg", predictors: ["weight", "acceleration", "origin"],
+    split: { test_size: 0.2, random_state: 42 }, predict: [{ weight: 3000, acceleration: 15, origin: "japan" }],
+  },
+  {
+    operation: "logistic", target_column: "Survived", predictors: ["Age", "Fare", "Sex", { column: "Pclass", categorical: true }],
+    penalty: "none", split: { test_size: 0.25, random_state: 0 },
+  },
+];
+
 export type Predictor = z.output<typeof PredictorSchema>;
 export type Split = z.output<typeof SplitSchema>;

@@ -131,6 +131,26 @@ export const TEST_ALIASES: Readonly<Record<string, TestName>> = {
   kendall: "kendalltau", kendalltaub: "kendalltau", tau: "kendalltau",
 };
 
+/** One plan per test, for the plan JSON Schema (the column names are an example's). */
+export const TEST_EXAMPLES: Readonly<Record<TestName, Record<string, unknown>>> = {
+  shapiro: { operation: "test", test: "shapiro", target_column: "Fare" },
+  normaltest: { operation: "test", test: "normaltest", target_column: "Fare" },
+  kstest: { operation: "test", test: "kstest", target_column: "Close" },
+  jarque_bera: { operation: "test", test: "jarque_bera", target_column: "Returns" },
+  anderson: { operation: "test", test: "anderson", target_column: "Height", alpha: 0.01 },
+  ttest_1samp: { operation: "test", test: "ttest_1samp", target_column: "Weight", popmean: 70 },
+  ttest_ind: { operation: "test", test: "ttest_ind", target_column: "Age", group_column: "Sex", groups: ["male", "female"], equal_var: false },
+  ttest_rel: { operation: "test", test: "ttest_rel", sample_columns: ["score_before", "score_after"] },
+  mannwhitneyu: { operation: "test", test: "mannwhitneyu", target_column: "Age", group_column: "Sex", groups: ["male", "female"] },
+  wilcoxon: { operation: "test", test: "wilcoxon", sample_columns: ["score_before", "score_after"], alternative: "less" },
+  f_oneway: { operation: "test", test: "f_oneway", target_column: "LoanAmount", group_column: "Education" },
+  kruskal: { operation: "test", test: "kruskal", target_column: "Fare", group_column: "Pclass" },
+  levene: { operation: "test", test: "levene", sample_columns: ["group_a", "group_b", "group_c"] },
+  chi2_contingency: { operation: "test", test: "chi2_contingency", target_column: "Survived", group_column: "Sex" },
+  chisquare: { operation: "test", test: "chisquare", target_column: "Embarked", expected_proportions: [{ value: "S", proportion: 0.7 }, { value: "C", proportion: 0.2 }, { value: "Q", proportion: 0.1 }] },
+  kendalltau: { operation: "test", test: "kendalltau", x_axis: "Rank", y_axis: "Score" },
+};
+
 /** The parameter defaults normalisation fills in where the test takes the parameter. */
 export const TEST_PARAM_DEFAULTS: Readonly<Partial<Record<TestParam, unknown>>> = {
   alternative: "two-sided",

@@ -1,4 +1,5 @@
-import { LAYOUT_FORMS, NUMERIC_TARGET_LAYOUTS, SAMPLE_FIELDS, TEST_NAMES, TEST_PARAMS, TEST_RULES, type SampleForm } from "../inference/test-rules";
+import { MODEL_EXAMPLES } from "../inference/model-params";
+import { LAYOUT_FORMS, NUMERIC_TARGET_LAYOUTS, SAMPLE_FIELDS, TEST_EXAMPLES, TEST_NAMES, TEST_PARAMS, TEST_RULES, type SampleForm } from "../inference/test-rules";
 import type { ColumnType } from "../table/types";
 import type { JsonSchema } from "./json-schema-filters";
 
@@ -57,12 +58,17 @@ export function inferenceBranches(): JsonSchema[] {
 
 /**
  * Marks the test's lists as sets (`uniqueItems`): a group or a sample column named twice is an error, as a
- * group_by column named twice is.
+ * group_by column named twice is; and adds one example plan per test to `test`'s description and one per model to
+ * `predictors`', where a model writing a plan reads them.
  *
  * @example withInferenceProperties(properties) // properties.groups.anyOf[0].uniqueItems === true
  */
 export function withInferenceProperties(properties: Record<string, JsonSchema>): void {
   for (const field of ["groups", "sample_columns"]) ((properties[field].anyOf as JsonSchema[])[0]).uniqueItems = true;
+  const tests = TEST_NAMES.map((name) => JSON.stringify(TEST_EXAMPLES[name])).join(" ");
+  properties.test = { ...properties.test, description: `${properties.test.description as string} One example per test: ${tests}` };
+  const models = MODEL_EXAMPLES.map((plan) => JSON.stringify(plan)).join(" ");
+  properties.predictors = { ...properties.predictors, description: `${properties.predictors.description as string} Examples: ${models}` };
 }
 
 /** A dataset's columns by what the inference fields accept. */

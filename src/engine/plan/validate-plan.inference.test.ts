@@ -1,8 +1,10 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { TEST_NAMES } from "../inference/test-rules";
+import { MODEL_EXAMPLES } from "../inference/model-params";
+import { TEST_EXAMPLES, TEST_NAMES } from "../inference/test-rules";
 import type { ColumnType, Table } from "../table/types";
 import { normalizePlan } from "./normalize-plan";
+import { genericPlanJsonSchema } from "./plan-json-schema";
 import { validatePlan } from "./validate-plan";
 
 const COLUMNS: { name: string; type: ColumnType }[] = [
@@ -24,6 +26,20 @@ const TABLE: Table = {
 };
 const DATASET = { columns: COLUMNS, table: TABLE };
 const problems = (plan: unknown, dataset?: typeof DATASET) => validatePlan(plan, dataset).errors.map((p) => [p.path, p.code]);
+
+describe("the JSON Schema's examples", () => {
+  it("one valid plan per test and per model, named in the descriptions", () => {
+    const properties = genericPlanJsonSchema().properties as Record<string, { description: string }>;
+    for (const name of TEST_NAMES) {
+      expect(validatePlan(TEST_EXAMPLES[name]).errors).toEqual([]);
+      expect(properties.test.description).toContain(JSON.stringify(TEST_EXAMPLES[name]));
+    }
+    for (const plan of MODEL_EXAMPLES) {
+      expect(validatePlan(plan).errors).toEqual([]);
+      expect(properties.predictors.description).toContain(JSON.stringify(plan));
+    }
+  });
+});
 
 describe("test plans: samples named as each test takes them", () => {
   it("the issue's questions validate and normalise with their defaults", () => {
