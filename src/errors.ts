@@ -36,39 +36,6 @@ export const ERROR_STATUS = {
 export type ErrorCode = keyof typeof ERROR_STATUS;
 export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
 
-/**
- * How an engine error met while executing a plan answers: a plan over the cost or group cap has its own 422;
- * everything else is `execution_error` (422) with the engine's message, which says what is wrong in the plan's
- * terms (the columns, groups and values involved) and, where it applies, `errors[]` with the plan path. The
- * codes tests and models raise are listed so that each is a decided answer; an unlisted code is
- * `execution_error` too.
- */
-export const ENGINE_ERROR_ANSWERS = {
-  plan_too_costly: "plan_too_costly",
-  too_many_groups: "too_many_groups",
-  insufficient_data: "execution_error",
-  invalid_input: "execution_error",
-  uncoercible_value: "execution_error",
-  invalid_target: "execution_error",
-  collinear_predictors: "execution_error",
-  perfect_separation: "execution_error",
-  invalid_split: "execution_error",
-  unknown_category: "execution_error",
-  invalid_prediction_input: "execution_error",
-  non_finite_value: "execution_error",
-  design_too_large: "execution_error",
-  invalid_parameter: "execution_error",
-} as const satisfies Record<string, ErrorCode>;
-
-/**
- * The API error code of an engine error code (ENGINE_ERROR_ANSWERS, else `execution_error`).
- *
- * @example engineErrorCode("collinear_predictors") // "execution_error"
- */
-export function engineErrorCode(code: string): ErrorCode {
-  return Object.hasOwn(ENGINE_ERROR_ANSWERS, code) ? ENGINE_ERROR_ANSWERS[code as keyof typeof ENGINE_ERROR_ANSWERS] : "execution_error";
-}
-
 /** A field-level problem, as in `errors[]` of the problem body. */
 export interface FieldProblem {
   path: string;

@@ -31,12 +31,8 @@ export const MANY_GROUPS = 1000;
  * module's):
  * - `no_rows_selected`: the filters leave no row.
  * - `many_groups`: the result has more than {@link MANY_GROUPS} groups (counted after the filters).
- * - `test_warning`: scipy would warn about this test's result (too few values for an approximation, ties,
- *   precision lost to nearly equal values...); the message says what.
- * - `empty_sample`: a sample of a test has no values in the selected rows.
- * - `alpha_not_tabulated`: the Anderson-Darling test has no critical value at this alpha (reject_null is null).
  */
-export const EXECUTION_WARNING_CODES = ["no_rows_selected", "many_groups", "test_warning", "empty_sample", "alpha_not_tabulated"] as const;
+export const EXECUTION_WARNING_CODES = ["no_rows_selected", "many_groups"] as const;
 
 export interface ExecutionOutput {
   result: ExecutionResult;

@@ -10,11 +10,11 @@ import { BearerSecurity, createRouter, FieldProblemSchema, jsonResponse, problem
 import { parseBody, readJson } from "../http/read-json";
 import { chargeRefusedPlan, checkExecuteLimit, consumeExecuteSlot } from "../rate-limit/rate-limit";
 import { ApiError } from "../errors";
+import { HypothesisTestResultSchema, LogisticResultSchema, OlsResultSchema } from "./result-shapes";
 import { findChartSvg, HISTORY_MAX_PAGE_SIZE, HISTORY_PAGE_SIZE, listAnalyses } from "../services/analyses";
 import { findDataset } from "../services/datasets";
 import { columnsOf, executeAnalysis, tableOf } from "../services/execute-analysis";
 import { SessionParamsSchema } from "./datasets";
-import { HypothesisTestResultSchema, LogisticResultSchema, OlsResultSchema } from "./result-shapes";
 
 /** The body of /execute and the enveloped form of /validate; the plan itself is checked by validatePlan. */
 const SessionPlanSchema = zod.strictObject({ session_id: SessionParamsSchema.shape.session_id, plan: zod.unknown() });

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { EXECUTION_WARNING_CODES } from "../engine/execute-plan";
 import { TEST_NAMES } from "../engine/inference/test-rules";
+import { TEST_WARNING_CODES } from "../engine/inference/test-verdict";
 
 /**
  * OpenAPI documentation of the result shapes of tests and models (the engine's types are in
@@ -35,7 +35,7 @@ export const HypothesisTestResultSchema = z
       .meta({ description: "chi2_contingency: group_column (rows) by target_column (columns)." }),
     categories: z.array(z.object({ value: Value, observed: z.number(), expected: z.number() })).optional().meta({ description: "chisquare." }),
   })
-  .openapi("HypothesisTestResult", { description: `operation test. Warnings: ${EXECUTION_WARNING_CODES.filter((c) => c !== "no_rows_selected" && c !== "many_groups").join(", ")}.` });
+  .openapi("HypothesisTestResult", { description: `operation test. Warnings: ${TEST_WARNING_CODES.join(", ")}.` });
 
 const Coefficient = z.object({
   name: z.string().meta({ description: "statsmodels' name: Intercept, weight, origin[T.japan], C(cylinders)[T.6]." }),

@@ -11,7 +11,7 @@ import { validatePlan } from "../engine/plan/validate-plan";
 import type { Table } from "../engine/table/types";
 import { ENGINE_VERSION } from "../engine/version";
 import { sha256Hex } from "./sha256";
-import { ApiError, engineErrorCode } from "../errors";
+import { ApiError, type ErrorCode } from "../errors";
 import { recordAnalysis } from "./analyses";
 import { storableChart, storedMessageOf, storedPlanOf } from "./analysis-row-size";
 import { loadTable } from "./snapshot-cache";
@@ -52,6 +52,7 @@ export function columnsOf(table: Table) {
   return table.columns.map((c) => ({ name: c.name, type: c.type }));
 }
 
+const ENGINE_ERROR_CODES: Record<string, ErrorCode> = { plan_too_costly: "plan_too_costly", too_many_groups: "too_many_groups" };
 
 export interface ExecuteContext {
   db: Database;
@@ -136,7 +137,7 @@ async function compute(
     output = executePlan(table, plan);
   } catch (error) {
     if (error instanceof EngineError) {
-      throw new ApiError({ code: engineErrorCode(error.code), message: error.message, errors: error.details.problems });
+      throw new ApiError({ code: ENGINE_ERROR_CODES[error.code] ?? "execution_error", message: error.message, errors: error.details.problems });
     }
     throw error;
   }

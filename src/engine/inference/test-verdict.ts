@@ -3,6 +3,15 @@ import { finite } from "../ops/aggregate-rows";
 import type { CriticalValue } from "./hypothesis-result";
 
 /**
+ * Every code a test's result warning can carry (path `plan.test`, or `plan.alpha`):
+ * - `test_warning`: scipy would warn about this result (too few values for an approximation, ties forcing the
+ *   normal approximation, precision lost to nearly equal values...); the message says what.
+ * - `empty_sample`: a sample has no values in the selected rows.
+ * - `alpha_not_tabulated`: the Anderson-Darling test has no critical value at this alpha (reject_null is null).
+ */
+export const TEST_WARNING_CODES = ["test_warning", "empty_sample", "alpha_not_tabulated"] as const;
+
+/**
  * The decision at significance level alpha: reject the null hypothesis when p < alpha (the comparison analysts'
  * scipy code makes), null when the p-value is undefined.
  *

@@ -7,6 +7,7 @@ import { normalizePlan } from "./normalize-plan";
 import { checkOperationFields } from "./operation-rules";
 import { checkChartType, collectPlanWarnings } from "./plan-warnings";
 import { PlanSchema, type FilterCondition, type Plan } from "./plan-schema";
+import { withAliasSuggestions } from "./value-aliases";
 import { zodIssuesToProblems } from "./zod-issue-problems";
 
 export type { PlanDataset } from "./check-columns";
@@ -41,7 +42,7 @@ export interface PlanValidation {
  */
 export function validatePlan(input: unknown, dataset?: PlanDataset): PlanValidation {
   const parsed = PlanSchema.safeParse(input);
-  if (!parsed.success) return { plan: null, errors: zodIssuesToProblems(parsed.error.issues, input), warnings: [] };
+  if (!parsed.success) return { plan: null, errors: withAliasSuggestions(zodIssuesToProblems(parsed.error.issues, input), input), warnings: [] };
 
   const plan = parsed.data;
   const base = dataset === undefined ? undefined : indexColumns(dataset);

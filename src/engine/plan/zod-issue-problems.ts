@@ -3,7 +3,6 @@ import type { EngineProblem } from "../errors";
 import { makeProblem, quote } from "./plan-problems";
 import { PlanSchema } from "./plan-schema";
 import { suggestClosest } from "./suggest-name";
-import { aliasOf } from "./value-aliases";
 
 type Issue = z.core.$ZodIssue;
 type Path = readonly PropertyKey[];
@@ -81,7 +80,7 @@ function convertIssue(issue: Issue, prefix: Path, input: unknown): EngineProblem
     }
     case "invalid_value": {
       const allowed = issue.values.map((v) => String(v));
-      const suggestion = typeof value === "string" ? (aliasOf(value, allowed) ?? suggestClosest(value, allowed)) : undefined;
+      const suggestion = typeof value === "string" ? suggestClosest(value, allowed) : undefined;
       return [makeProblem(path, "invalid_value", `${field} must be one of ${allowed.join(", ")}; got ${describeJson(value)}`, suggestion)];
     }
     case "too_big":
