@@ -7,6 +7,7 @@ import {
   ENGINE_ERROR_CODES,
   EngineError,
   RESULT_WARNING_CODES,
+  TEST_WARNING_CODES,
   type EngineErrorCode,
   type EngineProblemCode,
 } from "./engine/errors";
@@ -107,6 +108,7 @@ export const FIELD_PROBLEM_CODES = [
     ...PLAN_WARNING_CODES,
     ...ENGINE_ERROR_CODES,
     ...RESULT_WARNING_CODES,
+    ...TEST_WARNING_CODES,
     ...CHART_WARNING_CODES,
     ...SERVICE_PROBLEM_CODES,
   ]),

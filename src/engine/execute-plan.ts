@@ -64,6 +64,8 @@ export interface ExecutionOutput {
   grouping: Grouping | null;
   /** forecast: the averaged series that was fitted. */
   series?: TimeSeries;
+  /** What the operation's charts draw beyond the result (a test's samples, a model's predictions). */
+  chartData?: unknown;
 }
 
 /**
@@ -108,5 +110,6 @@ export function executePlan(table: Table, plan: Plan): ExecutionOutput {
     frame,
     grouping: output.grouping,
     series: output.series,
+    ...(output.chartData === undefined ? {} : { chartData: output.chartData }),
   };
 }

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireUser } from "../auth/require-user";
-import { CHART_WARNING_CODES, RESULT_WARNING_CODES } from "../engine/errors";
+import { CHART_WARNING_CODES, RESULT_WARNING_CODES, TEST_WARNING_CODES } from "../engine/errors";
 import { PLAN_ERROR_CODES, PLAN_WARNING_CODES } from "../engine/plan/plan-problems";
 import { genericPlanJsonSchema } from "../engine/plan/plan-json-schema";
 import { PlanSchema } from "../engine/plan/plan-schema";
@@ -65,7 +65,7 @@ export const ExecutionSchema = z
     execution_time_ms: z.number().meta({ description: "Wall time of the call in the Worker (on Workers the clock advances with I/O, not during computation)." }),
     chart: z.record(z.string(), z.unknown()).nullable(),
     warnings: z.array(FieldProblemSchema).meta({
-      description: `Never block the answer. Codes: ${[...PLAN_WARNING_CODES, ...RESULT_WARNING_CODES, ...CHART_WARNING_CODES, "chart_not_stored"].join(", ")}.`,
+      description: `Never block the answer. Codes: ${[...PLAN_WARNING_CODES, ...RESULT_WARNING_CODES, ...TEST_WARNING_CODES, ...CHART_WARNING_CODES, "chart_not_stored"].join(", ")}.`,
     }),
     provenance: z.object({
       dataset_sha256: z.string(),

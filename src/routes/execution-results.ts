@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { HypothesisTestResultSchema, LogisticResultSchema, OlsResultSchema } from "./inference-results";
 
 /**
  * The `result` of an Execution, one documented shape per operation (docs/api.md "Results"). Documentation only:
@@ -104,11 +105,12 @@ const ArgExtremeResult = z
 export const ExecutionResultSchema = z
   .union([
     ValueResult, CorrelationResult, RegressionResult, ForecastResult, GroupedResult, AggregationsResult, ValueCountsResult, DescribeResult,
-    CrosstabResult, RowsResult, ArgExtremeResult,
+    CrosstabResult, RowsResult, ArgExtremeResult, HypothesisTestResultSchema, OlsResultSchema, LogisticResultSchema,
   ])
   .meta({
     description:
       "By operation: mean/sum/count/min/max/std/median AggregationResult; correlation CorrelationResult; regression RegressionResult; forecast " +
       "ForecastResult; aggregate AggregationsResult; value_counts ValueCountsResult; describe DescribeResult; crosstab CrosstabResult; rows RowsResult; " +
-      "argmax/argmin ArgExtremeResult; with group_by GroupedResult. Undefined statistics are null.",
+      "argmax/argmin ArgExtremeResult; test HypothesisTestResult; ols OlsResult; logistic LogisticResult; with group_by GroupedResult. " +
+      "Undefined statistics are null.",
   });

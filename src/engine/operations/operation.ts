@@ -47,7 +47,7 @@ export interface ChartContext {
   readonly targetType: ColumnType | undefined;
   readonly hasTarget: boolean;
   /** The plan as parsed, and the type of a column in scope (undefined without a dataset), for operations whose
-   * columns are not target_column (aggregations, crosstab). */
+   * columns are not target_column (aggregations, crosstab, tests, models). */
   readonly plan?: PlanFields;
   readonly typeOf?: (name: string) => ColumnType | undefined;
 }
@@ -111,6 +111,8 @@ export interface OperationOutput {
   grouping: Grouping | null;
   /** The series a forecast was fitted on. */
   series?: TimeSeries;
+  /** What a chart draws that the result does not carry (a test's samples, a model's predicted and actual values). */
+  chartData?: unknown;
   warnings?: EngineProblem[];
   /** The operation applied having / sort / limit itself (before building its result objects). */
   shaped?: boolean;

@@ -7,8 +7,11 @@ import { valueCountsOperation } from "./value-counts";
 import { count, max, mean, median, min, std, sum } from "./aggregations";
 import { correlation } from "./correlation";
 import { forecast } from "./forecast";
+import { logistic } from "./logistic";
+import { ols } from "./ols";
 import type { OperationModule } from "./operation";
 import { regression } from "./regression";
+import { test } from "./test";
 
 /**
  * Every operation of the plan language, in the order the schema lists them. Adding an operation is one new
@@ -17,7 +20,7 @@ import { regression } from "./regression";
  */
 export const OPERATION_MODULES = [
   mean, sum, count, min, max, std, median, correlation, regression, forecast,
-  aggregate, valueCountsOperation, describeOperation, crosstabOperation, rowsOperation, argmax, argmin,
+  aggregate, valueCountsOperation, describeOperation, crosstabOperation, rowsOperation, argmax, argmin, test, ols, logistic,
 ] as const satisfies readonly OperationModule[];
 
 export type Operation = (typeof OPERATION_MODULES)[number]["name"];

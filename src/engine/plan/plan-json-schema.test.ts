@@ -2,6 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { ColumnType } from "../table/types";
+import { inferenceBranches } from "./json-schema-inference";
 import { datasetPlanJsonSchema, genericPlanJsonSchema, type JsonSchema } from "./plan-json-schema";
 import { resultBranches } from "./json-schema-results";
 import { OPERATION_RULES, PLAN_FIELDS } from "./operation-rules";
@@ -46,10 +47,12 @@ function checkKeyword(keyword: string, arg: unknown, value: unknown, schema: Jso
     case "properties":
       return !isObject || Object.entries(arg as Record<string, JsonSchema>).every(([key, s]) => !Object.hasOwn(object, key) || validate(s, object[key]));
     case "additionalProperties": {
-      if (arg !== false) throw new Error("only additionalProperties: false is supported");
       const declared = Object.keys((schema.properties ?? {}) as object);
-      return !isObject || Object.keys(object).every((key) => declared.includes(key));
+      const extra = isObject ? Object.keys(object).filter((key) => !declared.includes(key)) : [];
+      if (arg === false) return extra.length === 0;
+      return extra.every((key) => validate(arg as JsonSchema, object[key]));
     }
+    case "propertyNames": return !isObject || Object.keys(object).every((key) => validate(arg as JsonSchema, key));
     case "required": return !isObject || (arg as string[]).every((key) => Object.hasOwn(object, key));
     case "items": return !Array.isArray(value) || value.every((item) => validate(arg as JsonSchema, item));
     case "maxItems": return !Array.isArray(value) || value.length <= (arg as number);
@@ -88,7 +91,7 @@ describe("genericPlanJsonSchema", () => {
     expect(props(schema).operation.enum).toEqual([...OPERATIONS]);
     expect(props(schema).operation.description).toContain("forecast: needs target_column and time_column; optional horizon, forecast_method, confidence");
     expect(props(schema).target_column.description).toEqual(expect.any(String));
-    expect((schema.allOf as unknown[]).length).toBe(OPERATIONS.length + resultBranches().length);
+    expect((schema.allOf as unknown[]).length).toBe(OPERATIONS.length + resultBranches().length + inferenceBranches().length);
   });
 
   it("without per-operation rules it is a plain object zod can read back", () => {
@@ -167,7 +170,8 @@ describe("datasetPlanJsonSchema", () => {
 
   it("with no numeric column, drops the operations that need one and never emits an empty enum", () => {
     const only = datasetPlanJsonSchema([{ name: "city", type: "string" }, { name: "day", type: "datetime" }]);
-    expect(strictOf(only).operation.enum).toEqual(["count", "min", "max", "aggregate", "value_counts", "describe", "crosstab", "rows", "argmax", "argmin"]);
+    // A test counts text values (chisquare, chi2_contingency) and a logistic model takes a two-class text target.
+    expect(strictOf(only).operation.enum).toEqual(["count", "min", "max", "aggregate", "value_counts", "describe", "crosstab", "rows", "argmax", "argmin", "test", "logistic"]);
     expect(strictOf(only).x_axis).toEqual({ description: expect.stringContaining("No column of this dataset qualifies"), type: "null" });
     expect(enumOf(props(only).time_column)).toBeUndefined();
     expect(JSON.stringify(only)).not.toContain('"enum":[]');
@@ -183,10 +187,12 @@ describe("datasetPlanJsonSchema", () => {
 
   it("with no column at all, only counting rows (and listing them) is possible", () => {
     const empty = datasetPlanJsonSchema([]);
-    expect(strictOf(empty).operation.enum).toEqual(["count", "aggregate", "crosstab", "rows"]);
+    expect(strictOf(empty).operation.enum).toEqual(["count", "aggregate", "crosstab", "rows", "test"]);
     expect(validate(empty, { operation: "aggregate", aggregations: [{ op: "count" }] })).toBe(true);
     expect(validate(empty, { operation: "aggregate", aggregations: [{ op: "count", column: "x" }] })).toBe(false);
     expect(validate(empty, { operation: "crosstab", group_by: ["x", "y"] })).toBe(false);
+    // test names its samples in fields that are not column roles, so it is offered; every form of it needs a column.
+    expect(validate(empty, { operation: "test", test: "chisquare", target_column: "x" })).toBe(false);
     expect(JSON.stringify(empty)).not.toContain('"enum":[]');
     expect(validate(empty, { operation: "count" })).toBe(true);
     expect(validate(empty, { operation: "count", group_by: [] })).toBe(true);
@@ -232,6 +238,22 @@ const FIELD_ARBITRARIES = {
   having: nullable(fc.array(fc.record({ column: fc.constantFrom("value", "count", "a", "total", "zz"), operator: fc.constantFrom(...FILTER_OPERATORS), value: fc.constantFrom<string | number | boolean>("1", "x", 3, true) }), { maxLength: 2 })),
   sort: nullable(fc.array(fc.record({ column: fc.constantFrom("value", "count", "a", "zz"), direction: fc.constantFrom("asc", "desc", "up") }), { maxLength: 2 })),
   limit: nullable(fc.constantFrom(0, 1, 3, 1001)),
+  test: nullable(fc.constantFrom("shapiro", "kstest", "ttest_1samp", "ttest_ind", "ttest_rel", "mannwhitneyu", "wilcoxon", "f_oneway", "levene", "chi2_contingency", "chisquare", "kendalltau", "t-test")),
+  group_column: nullable(column),
+  groups: nullable(fc.uniqueArray(fc.constantFrom<string | number | boolean>("a", "b", "x", 2, true), { minLength: 1, maxLength: 4 })),
+  sample_columns: nullable(fc.array(column, { minLength: 1, maxLength: 4 })),
+  alpha: nullable(fc.constantFrom(0, 0.05, 0.1)),
+  alternative: nullable(fc.constantFrom("two-sided", "less", "bigger")),
+  popmean: nullable(fc.constantFrom(0, 2.5)),
+  equal_var: nullable(fc.boolean()),
+  center: nullable(fc.constantFrom("median", "trimmed")),
+  expected_proportions: nullable(fc.array(fc.record({ value: fc.constantFrom<string | number>("a", "b", 1), proportion: fc.constantFrom(0.5, 1, 0) }), { maxLength: 3 })),
+  predictors: nullable(fc.array(fc.oneof(column, fc.record({ column, categorical: fc.boolean() }, { requiredKeys: ["column"] })), { maxLength: 3 })),
+  fit_intercept: nullable(fc.boolean()),
+  split: nullable(fc.record({ test_size: fc.constantFrom(0.2, 5, 1.5), random_state: fc.constantFrom(0, 42, -1), shuffle: fc.boolean() }, { requiredKeys: [] })),
+  predict: nullable(fc.array(fc.dictionary(column, fc.constantFrom<string | number | boolean>(1, "x", true), { maxKeys: 2 }), { maxLength: 2 })),
+  penalty: nullable(fc.constantFrom("l2", "none", "l1")),
+  C: nullable(fc.constantFrom(0, 1, 10)),
 } as const satisfies Record<string, fc.Arbitrary<unknown>>;
 const fieldArbitrary = (field: string): fc.Arbitrary<unknown> => (FIELD_ARBITRARIES as Record<string, fc.Arbitrary<unknown>>)[field];
 /** Any field with any operation: mostly invalid plans. */
@@ -252,13 +274,19 @@ describe("schemas agree with validatePlan", () => {
 
   // Which chart can draw which result (chart_unsupported) is not encoded in the schemas: the server checks it. Nor
   // are names the plan itself defines (unique aggregation names; having and sort name result columns, and for
-  // rows any column in scope), nor a group_by column listed both plain and as a period.
+  // rows any column in scope), nor a group_by column listed both plain and as a period; nor what depends on values
+  // rather than fields: a predict input's columns and value kinds, the expected proportions' total and a value
+  // listed twice with different proportions, a predictor named twice in two forms (a name and {column}) or also
+  // the target.
   const RESULT_COLUMN = /^plan\.(having|sort)\[\d+\](\.any\[\d+\])?\.(column|case_sensitive|operator)$/;
   const schemaChecks = (plan: unknown) => (e: { code: string; path: string }) =>
     e.code !== "chart_unsupported" &&
     e.code !== "duplicate_name" &&
     !(RESULT_COLUMN.test(e.path) && ["unknown_column", "invalid_value", "incompatible_type"].includes(e.code)) &&
-    !(e.code === "duplicate_column" && e.path.startsWith("plan.group_by") && !sameEntries((plan as { group_by: unknown[] }).group_by, e.path));
+    !(e.code === "duplicate_column" && e.path.startsWith("plan.group_by") && !sameEntries((plan as { group_by: unknown[] }).group_by, e.path)) &&
+    !e.path.startsWith("plan.predict[") &&
+    !(e.path.startsWith("plan.expected_proportions") && ["invalid_value", "duplicate_value"].includes(e.code)) &&
+    !(e.path.startsWith("plan.predictors") && e.code === "duplicate_column");
   /** Whether the group_by entries naming the repeated column are identical (uniqueItems sees those). */
   const sameEntries = (groupBy: unknown[], path: string): boolean => {
     const at = Number(/\[(\d+)\]/.exec(path)![1]);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ColumnType } from "../table/types";
 import { filtersWithRules, type JsonSchema } from "./json-schema-filters";
+import { datasetInferenceProperties, datasetTestBranches, inferenceBranches, inferenceColumns, withInferenceProperties } from "./json-schema-inference";
 import { inlineRefs } from "./json-schema-refs";
 import { datasetResultProperties, groupByItems, operationExamples, resultBranches, withResultProperties } from "./json-schema-results";
 import { stepsProperty } from "./json-schema-steps";
@@ -42,12 +43,13 @@ export function genericPlanJsonSchema(options: PlanJsonSchemaOptions = {}): Json
   properties.operation.description = describeOperations(OPERATIONS);
   properties.chart_type.description = "Optional chart of the result: line, bar, scatter, heatmap, box or histogram.";
   ((properties.group_by.anyOf as JsonSchema[])[0]).uniqueItems = true;
+  withInferenceProperties(properties);
   if (options.perOperationRules !== false) properties.filters = filtersWithRules(properties.filters);
   properties.steps = stepsProperty(properties.steps.description as string);
   withResultProperties(properties, options.perOperationRules !== false);
   const schema: JsonSchema = { $schema: "https://json-schema.org/draft/2020-12/schema", ...root };
   delete schema.$ref;
-  if (options.perOperationRules !== false) schema.allOf = [...OPERATIONS.map((operation) => operationBranch(operation)), ...resultBranches()];
+  if (options.perOperationRules !== false) schema.allOf = [...OPERATIONS.map((operation) => operationBranch(operation)), ...resultBranches(), ...inferenceBranches()];
   schema.examples = operationExamples(OPERATIONS);
   return schema;
 }
@@ -108,6 +110,9 @@ export function datasetPlanJsonSchema(
   withResultProperties(properties, options.perOperationRules !== false);
   Object.assign(strict, datasetResultProperties(properties, schemaColumns, true));
   Object.assign(properties, datasetResultProperties(properties, schemaColumns, false));
+  const inference = inferenceColumns(usable);
+  Object.assign(strict, datasetInferenceProperties(properties, inference, true, DERIVED));
+  Object.assign(properties, datasetInferenceProperties(properties, inference, false, DERIVED));
   properties.filters = all.length === 0
     ? emptyArrayProperty(properties.filters.description as string)
     : filtersWithRules(properties.filters, { all, strings }, options.perOperationRules !== false);
@@ -119,6 +124,8 @@ export function datasetPlanJsonSchema(
       ...operations.map((operation) => operationBranch(operation, (role) => candidates(operation, role), NO_STEPS)),
       ...OPERATIONS.map((operation) => operationBranch(operation)),
       ...resultBranches(),
+      ...inferenceBranches(),
+      ...datasetTestBranches(inference, NO_STEPS),
     ];
   }
   return schema;

@@ -27,6 +27,8 @@ export const PLAN_STRUCTURE_CODES = [
  * - Expressions (steps): `syntax_error`, `unknown_operator`, `ambiguous_expression`, `empty_expression`,
  *   `expression_too_long`, `expression_too_large`, `expression_too_deep`, `unknown_function`,
  *   `invalid_argument` (a function's parameter), with `position` pointing at the token.
+ * - Tests and models: `unknown_value` (a group or category the plan names never occurs in the column, with the
+ *   closest value as `suggestion`), `duplicate_value` (a group or category named twice).
  */
 export const PLAN_ERROR_CODES = [
   ...PLAN_STRUCTURE_CODES,
@@ -47,6 +49,8 @@ export const PLAN_ERROR_CODES = [
   "expression_too_deep",
   "unknown_function",
   "invalid_argument",
+  "unknown_value",
+  "duplicate_value",
 ] as const;
 
 /**

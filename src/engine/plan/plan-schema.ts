@@ -14,11 +14,11 @@ export type { Operation } from "../operations/registry";
 /** The fields every plan may carry, whatever its operation. */
 const COMMON_SHAPE = {
   operation: z.enum(OPERATIONS),
-  target_column: ColumnRefSchema.nullish().meta({ description: "Aggregations except count (optional there) and forecast. mean/sum accept numeric and boolean columns, std/median numeric ones, min/max numeric and datetime ones." }),
+  target_column: ColumnRefSchema.nullish().meta({ description: "Aggregations except count (optional there) and forecast. mean/sum accept numeric and boolean columns, std/median numeric ones, min/max numeric and datetime ones. test: the column tested (see test). ols, logistic: the column modelled." }),
   filters: z.array(FilterConditionSchema).max(MAX_FILTERS).nullish().meta({ description: "ANDed, applied before anything else (an {any: [...]} entry passes when one of its filters does)." }),
   group_by: z.array(GroupByItemSchema).max(MAX_GROUP_BY).nullish().meta({ description: "Aggregations, correlation and regression (crosstab: its two columns); each entry a column name or {column, granularity} for calendar periods of a datetime column; rows with a missing key are dropped; groups sorted by key ascending." }),
-  x_axis: ColumnRefSchema.nullish().meta({ description: "Numeric column: correlation and regression (the regressor)." }),
-  y_axis: ColumnRefSchema.nullish().meta({ description: "Numeric column: correlation and regression (the response)." }),
+  x_axis: ColumnRefSchema.nullish().meta({ description: "Numeric column: correlation and regression (the regressor); test kendalltau." }),
+  y_axis: ColumnRefSchema.nullish().meta({ description: "Numeric column: correlation and regression (the response); test kendalltau." }),
   time_column: ColumnRefSchema.nullish().meta({ description: "Datetime or numeric column: forecast." }),
   chart_type: z.enum(CHART_TYPES).nullish(),
 };

@@ -4,8 +4,11 @@ import { validatePlan } from "./validate-plan";
 
 const PLAN_KEYS =
   "operation, target_column, filters, group_by, x_axis, y_axis, time_column, chart_type, horizon, forecast_method, method, confidence, " +
-  "aggregations, normalize, dropna, percentiles, margins, columns, offset, steps, having, sort, limit";
-const OPERATIONS = "mean, sum, count, min, max, std, median, correlation, regression, forecast, aggregate, value_counts, describe, crosstab, rows, argmax, argmin";
+  "aggregations, normalize, dropna, percentiles, margins, columns, offset, " +
+  "test, group_column, groups, sample_columns, alpha, alternative, popmean, equal_var, center, expected_proportions, " +
+  "predictors, fit_intercept, split, predict, penalty, C, steps, having, sort, limit";
+const OPERATIONS =
+  "mean, sum, count, min, max, std, median, correlation, regression, forecast, aggregate, value_counts, describe, crosstab, rows, argmax, argmin, test, ols, logistic";
 
 /** Only the errors: structural failures never carry a plan or warnings. */
 function errorsOf(input: unknown) {
@@ -127,7 +130,7 @@ describe("problem codes and paths", () => {
       "unknown_key", "required", "invalid_type", "invalid_value", "too_many", "too_long", "too_short", "out_of_range", "invalid",
       "missing_field", "not_applicable", "duplicate_column", "duplicate_name", "unknown_column", "incompatible_type", "uncoercible_value", "chart_unsupported",
       "syntax_error", "unknown_operator", "ambiguous_expression", "empty_expression", "expression_too_long",
-      "expression_too_large", "expression_too_deep", "unknown_function", "invalid_argument",
+      "expression_too_large", "expression_too_deep", "unknown_function", "invalid_argument", "unknown_value", "duplicate_value",
     ]);
     expect(PLAN_WARNING_CODES).toEqual(["same_column", "value_not_found", "chart_mismatch", "contradictory_filters"]);
     expect(new Set(PLAN_PROBLEM_CODES).size).toBe(PLAN_PROBLEM_CODES.length);

@@ -9,6 +9,7 @@ import { normalizePlan } from "./normalize-plan";
 import { checkOperationFields } from "./operation-rules";
 import { checkChartType, collectPlanWarnings } from "./plan-warnings";
 import { PlanSchema, type FilterCondition, type Plan } from "./plan-schema";
+import { withAliasSuggestions } from "./value-aliases";
 import { zodIssuesToProblems } from "./zod-issue-problems";
 
 export type { PlanDataset } from "./check-columns";
@@ -43,7 +44,7 @@ export interface PlanValidation {
  */
 export function validatePlan(input: unknown, dataset?: PlanDataset): PlanValidation {
   const parsed = PlanSchema.safeParse(input);
-  if (!parsed.success) return { plan: null, errors: suggestAggregationOps(zodIssuesToProblems(parsed.error.issues, input), input), warnings: [] };
+  if (!parsed.success) return { plan: null, errors: withAliasSuggestions(suggestAggregationOps(zodIssuesToProblems(parsed.error.issues, input), input), input), warnings: [] };
 
   const plan = parsed.data;
   const base = dataset === undefined ? undefined : indexColumns(dataset);
@@ -53,7 +54,7 @@ export function validatePlan(input: unknown, dataset?: PlanDataset): PlanValidat
   // The operation and the chart see the columns the steps leave (derived ones included).
   const index = base === undefined || steps.scope === undefined ? base : { names: [...steps.scope.keys()], types: steps.scope, data: base.data };
   const chart = checkChartType(plan, index);
-  // The operation's own checks (e.g. aggregations) and having / sort / limit against the result they shape.
+  // The operation's own checks (aggregations, a test's samples, a model's predictors) and having / sort / limit against the result they shape.
   const results = [...(operationModule(plan.operation).check?.(plan, index) ?? []), ...checkShaping(plan, index)];
   const errors = [...fields.errors, ...(index === undefined ? [] : checkColumns(plan, index)), ...filters, ...steps.errors, ...results, ...chart.errors];
   const warnings = [...fields.warnings, ...collectPlanWarnings(plan, base), ...steps.warnings, ...chart.warnings];
