@@ -1,6 +1,7 @@
 // The playground's own logic, in Node: reading problem paths back into the plan, the result table, the exports.
 import { describe, expect, it } from "vitest";
 import { executionToCsv, executionToJson } from "../src/export-result";
+import { chartAlt } from "../src/format";
 import { applySuggestion, parsePlanPath } from "../src/plan-path";
 import { cellText, resultTable } from "../src/result-table";
 import type { Execution } from "../src/types";
@@ -70,6 +71,46 @@ describe("resultTable", () => {
       rows: [[0.5, 1e-300, 10, "pearson"]],
       extra: {},
     });
+  });
+
+  it("shows a rows result as its own table", () => {
+    expect(resultTable({ columns: ["order_id", "price"], rows: [[59, 178], [24, 97]], total_rows: 409, truncated: true })).toEqual({
+      columns: ["order_id", "price"],
+      rows: [[59, 178], [24, 97]],
+      extra: { total_rows: 409, truncated: true },
+    });
+  });
+
+  it("shows a crosstab as its matrix, with margins as All", () => {
+    const table = resultTable({ row_labels: ["north", "south"], column_labels: ["phone", "web"], values: [[1, 2], [3, 4]], row_margins: [3, 7], column_margins: [4, 6], grand_margin: 10 });
+    expect(table).toEqual({ columns: ["", "phone", "web", "All"], rows: [["north", 1, 2, 3], ["south", 3, 4, 7], ["All", 4, 6, 10]], extra: {} });
+    expect(resultTable({ row_labels: [true], column_labels: [1], values: [[5]] }).columns).toEqual(["", "1"]);
+  });
+
+  it("lists value counts, coefficients and a test's samples, their summary beside", () => {
+    expect(resultTable({ entries: [{ value: "web", count: 143 }, { value: null, count: 18 }], total: 161, distinct: 2 })).toEqual({
+      columns: ["value", "count"],
+      rows: [["web", 143], [null, 18]],
+      extra: { total: 161, distinct: 2 },
+    });
+    const ols = resultTable({ model: "ols", coefficients: [{ name: "Intercept", coef: 1.5 }], r_squared: 0.5, predictions: [{ input: { x: 1 }, predicted: 2 }] });
+    expect(ols.columns).toEqual(["name", "coef"]);
+    expect(ols.extra).toEqual({ model: "ols", r_squared: 0.5, predictions: [{ input: { x: 1 }, predicted: 2 }] });
+    const test = resultTable({ test: "mannwhitneyu", statistic: 57363, p_value: 0.2, samples: [{ name: "male", n: 485 }, { name: "female", n: 251 }] });
+    expect(test).toEqual({ columns: ["name", "n"], rows: [["male", 485], ["female", 251]], extra: { test: "mannwhitneyu", statistic: 57363, p_value: 0.2 } });
+  });
+
+  it("shows describe's statistics as one row", () => {
+    expect(resultTable({ kind: "numeric", statistics: { count: 380, mean: 34.8, "50%": 31.5 } })).toEqual({
+      columns: ["count", "mean", "50%"],
+      rows: [[380, 34.8, 31.5]],
+      extra: { kind: "numeric" },
+    });
+  });
+
+  it("names period keys in a chart's description", () => {
+    const plan = { operation: "mean", target_column: "amount", group_by: ["region", { column: "day", granularity: "month" }], filters: [] };
+    expect(chartAlt({ plan } as Pick<Execution, "plan">, "bar")).toBe("bar chart: mean of amount by region, month of day");
   });
 
   it("prints numbers exactly as JSON has them", () => {

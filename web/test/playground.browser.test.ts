@@ -194,11 +194,28 @@ describe("playground", () => {
     expect(json.chart.svg).toBeUndefined();
   });
 
+  it("starts from the dataset's example value_counts plan and lists its entries as the API does", async () => {
+    await page.getByLabel("Start from an example").selectOption({ label: "value_counts" });
+    const plan = JSON.parse(await editorText()) as { operation: string; target_column: string };
+    expect(plan.operation).toBe("value_counts");
+    await page.getByText("Valid plan for this dataset").waitFor();
+    await page.getByRole("button", { name: "Execute" }).click();
+    const { body } = await apiCall("/api/analytics/execute", { method: "POST", token: await apiToken(), json: { session_id: sessionId, plan } });
+    const entries = (body as { result: { entries: Array<{ value: unknown; count: number }> } }).result.entries;
+    const rows = page.locator("table.result-table tbody tr");
+    await expect.poll(() => rows.count()).toBe(entries.length);
+    for (const [i, entry] of entries.entries()) {
+      expect(await rows.nth(i).locator('td[data-column="value"]').textContent()).toBe(entry.value === null ? "—" : String(entry.value));
+      expect(await rows.nth(i).locator('td[data-column="count"]').textContent()).toBe(String(entry.count));
+    }
+    await h.screenshot("07-example-plan");
+  });
+
   it("deletes the dataset after a confirmation", async () => {
     await page.getByRole("button", { name: "Delete dataset" }).click();
     const dialog = page.getByRole("dialog", { name: "Delete this dataset?" });
     await dialog.waitFor();
-    await h.screenshot("07-delete-confirm");
+    await h.screenshot("08-delete-confirm");
     // keyboard: the safe button has the focus, and Escape cancels
     expect(await dialog.getByRole("button", { name: "Cancel" }).evaluate((b) => b === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)).toBe(true);
     await page.keyboard.press("Escape");
@@ -209,7 +226,7 @@ describe("playground", () => {
     await expect.poll(() => page.locator("table.datasets, .card p.muted").first().textContent()).not.toContain("sales.csv");
     const { status } = await apiCall(`/api/analytics/datasets/${sessionId}`, { token: await apiToken() });
     expect(status).toBe(404);
-    await h.screenshot("08-datasets-after-delete");
+    await h.screenshot("09-datasets-after-delete");
   });
 
   it("serves Swagger UI at /docs, listing every operation, without internet", async () => {
@@ -220,7 +237,7 @@ describe("playground", () => {
     const operations = Object.values((body as { paths: Record<string, object> }).paths).reduce((n, ops) => n + Object.keys(ops).length, 0);
     await expect.poll(() => docs.locator(".opblock").count(), { timeout: 30_000 }).toBe(operations);
     expect(await docs.locator(".opblock-summary-path").allTextContents()).toContain("/api/analytics/execute");
-    await h.screenshot("09-docs", docs, false);
+    await h.screenshot("10-docs", docs, false);
     await docs.close();
   });
 
@@ -229,7 +246,7 @@ describe("playground", () => {
     await redoc.goto(`${h.base}/redoc`);
     await redoc.getByRole("heading", { name: /Wake Analyzer API/ }).first().waitFor({ timeout: 30_000 });
     await redoc.getByRole("heading", { name: "Execute a plan over a dataset" }).first().waitFor();
-    await h.screenshot("10-redoc", redoc, false);
+    await h.screenshot("11-redoc", redoc, false);
     await redoc.close();
   });
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../api";
-import { formatTime } from "../format";
+import { formatTime, groupKeyName } from "../format";
 import type { Analysis } from "../types";
 
 /** A stored chart, fetched with the bearer token from its chart.svg route when asked for. */
@@ -30,7 +30,7 @@ function planSummary(plan: unknown): string {
   const p = plan as Record<string, unknown>;
   const parts = [String(p.operation ?? "?")];
   for (const key of ["target_column", "x_axis", "y_axis", "time_column"]) if (typeof p[key] === "string") parts.push(String(p[key]));
-  if (Array.isArray(p.group_by) && p.group_by.length > 0) parts.push(`by ${p.group_by.join(", ")}`);
+  if (Array.isArray(p.group_by) && p.group_by.length > 0) parts.push(`by ${p.group_by.map(groupKeyName).join(", ")}`);
   if (Array.isArray(p.filters) && p.filters.length > 0) parts.push(`${p.filters.length} filter${p.filters.length === 1 ? "" : "s"}`);
   if (typeof p.chart_type === "string") parts.push(`${p.chart_type} chart`);
   return parts.join(" · ");

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { executionToCsv, executionToJson } from "../export-result";
-import { formatTime } from "../format";
+import { chartAlt, formatTime } from "../format";
 import { cellText, resultTable } from "../result-table";
 import type { Execution } from "../types";
 
@@ -28,13 +28,6 @@ export function ChartImage({ svg, alt }: { svg: string; alt: string }) {
     return () => URL.revokeObjectURL(next);
   }, [svg]);
   return url ? <img class="chart" src={url} alt={alt} /> : null;
-}
-
-export function chartAlt(execution: Pick<Execution, "plan">, type: string): string {
-  const plan = execution.plan;
-  const what = [plan.operation, plan.target_column ?? plan.y_axis].filter(Boolean).join(" of ");
-  const by = Array.isArray(plan.group_by) && plan.group_by.length > 0 ? ` by ${plan.group_by.join(", ")}` : "";
-  return `${type} chart: ${what}${by}`;
 }
 
 export function ResultView({ execution }: { execution: Execution }) {

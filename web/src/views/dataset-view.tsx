@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { api, ApiProblem } from "../api";
 import { navigate } from "../app";
 import { ConfirmDialog } from "../components/confirm-dialog";
+import { ExamplePlans } from "../components/example-plans";
 import { HistoryList } from "../components/history-list";
 import { parsePlanText, PlanEditor, type EditorStatus } from "../components/plan-editor";
 import { PlanForm } from "../components/plan-form";
@@ -161,6 +162,7 @@ export function DatasetView({ token, sessionId }: { token: string; sessionId: st
         <div class="plan-layout">
           <PlanForm dataset={dataset} onPlan={(plan) => setText(JSON.stringify(plan, null, 2))} />
           <div>
+            <ExamplePlans token={token} sessionId={sessionId} onPlan={(plan) => setText(JSON.stringify(plan, null, 2))} />
             <PlanEditor token={token} sessionId={sessionId} text={text} onText={setText} status={status} onStatus={setStatus} />
             <div class="actions">
               <button type="button" class="primary" onClick={execute} disabled={!canExecute}>

@@ -1,0 +1,49 @@
+import { useEffect, useState } from "preact/hooks";
+import { api } from "../api";
+
+type Example = Record<string, unknown>;
+
+/**
+ * The example plans of the dataset's plan JSON Schema (one per operation, naming this dataset's columns), offered
+ * as starting points: choosing one puts it in the editor, where it is validated like any typed plan.
+ */
+export function ExamplePlans({ token, sessionId, onPlan }: { token: string; sessionId: string; onPlan: (plan: Example) => void }) {
+  const [examples, setExamples] = useState<Example[]>([]);
+  useEffect(() => {
+    let live = true;
+    api.planSchema(token, sessionId).then(
+      (schema) => {
+        const list = (schema as { examples?: unknown }).examples;
+        if (live && Array.isArray(list)) setExamples(list.filter((e): e is Example => typeof e === "object" && e !== null && !Array.isArray(e)));
+      },
+      () => {
+        // Examples are a convenience: without them the form and the editor still work.
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [token, sessionId]);
+  if (examples.length === 0) return null;
+  return (
+    <div class="example-plans">
+      <label for="example-plan">Start from an example</label>
+      <select
+        id="example-plan"
+        value=""
+        onChange={(e) => {
+          const example = examples[Number(e.currentTarget.value)];
+          if (example !== undefined) onPlan(example);
+          e.currentTarget.value = "";
+        }}
+      >
+        <option value="">Choose one…</option>
+        {examples.map((example, i) => (
+          <option key={i} value={String(i)}>
+            {String(example.operation)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
