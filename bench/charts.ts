@@ -12,6 +12,7 @@ import { parseCsv } from "../src/engine/csv/parse-csv.js";
 import { executePlan } from "../src/engine/execute-plan.js";
 import type { Plan } from "../src/engine/plan/plan-schema.js";
 import { generateBenchCsv } from "./datasets.js";
+import { timeRunsAsync } from "./timing.js";
 import type { BenchRow } from "./upload.js";
 
 const RUNS = 7;
@@ -32,11 +33,6 @@ export const CHART_PLANS: Array<[name: string, plan: Plan]> = [
   ["box", { ...base, operation: "median", target_column: "amount", group_by: ["region"], chart_type: "box" }],
   ["histogram", { ...base, operation: "mean", target_column: "price", filters: active, chart_type: "histogram" }],
 ];
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 function writePng(svgPath: string): boolean {
   const png = svgPath.replace(/\.svg$/, ".png");
@@ -62,22 +58,15 @@ export async function benchCharts(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   for (const [name, plan] of CHART_PLANS) {
     const output = executePlan(table, plan);
-    await buildChart(plan, output);
-    const times: number[] = [];
-    let svg = "";
-    let warnings: string[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      const start = performance.now();
-      const built = await buildChart(plan, output);
-      times.push(performance.now() - start);
-      svg = built.chart?.svg ?? "";
-      warnings = built.warnings.map((w) => w.code);
-    }
+    let built = await buildChart(plan, output);
+    const { median } = await timeRunsAsync(async () => (built = await buildChart(plan, output)), { runs: RUNS, warmUp: 0 });
+    const svg = built.chart?.svg ?? "";
+    const warnings = built.warnings.map((w) => w.code);
     const path = join(OUT, `${name}.svg`);
     writeFileSync(path, svg);
     const png = writePng(path) ? ", png" : "";
     const warned = warnings.length > 0 ? `, warnings: ${warnings.join(" ")}` : "";
-    rows.push({ name: `chart ${name}`, median_ms: median(times), note: `${svg.length} bytes SVG${png}${warned}` });
+    rows.push({ name: `chart ${name}`, median_ms: median, note: `${svg.length} bytes SVG${png}${warned}` });
   }
   return rows;
 }

@@ -3,8 +3,12 @@
  * upload (ids, amounts, measurements with gaps, categories, dates, flags, short free text).
  */
 
-/** mulberry32: tiny, fast, good enough for benchmark data (not for anything secret). */
-function createRandom(seed: number): () => number {
+/**
+ * mulberry32: tiny, fast, good enough for benchmark data (not for anything secret); uniform in [0, 1).
+ *
+ * @example const random = createRandom(42); random(); // same sequence for the same seed
+ */
+export function createRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

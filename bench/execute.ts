@@ -4,20 +4,17 @@
  * the same queries in pandas (timed inside Python on a loaded DataFrame) and DuckDB (`SET threads=1`,
  * in-memory table, query time only). Medians over RUNS runs after a warm-up.
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { parseCsv } from "../src/engine/csv/parse-csv.js";
 import { executePlan } from "../src/engine/execute-plan.js";
 import type { Filter, Plan } from "../src/engine/plan/plan-schema.js";
 import { decodeSnapshot, encodeSnapshot } from "../src/engine/table/snapshot.js";
 import { generateBenchCsv } from "./datasets.js";
+import { LOAD_BENCH_FRAME, timeReferenceSnippets, writeTempFile } from "./python-reference.js";
+import { ratio, timeRuns, timeRunsAsync } from "./timing.js";
 import type { BenchRow } from "./upload.js";
 
 const RUNS = 15;
-const PYTHON = "/usr/bin/python3";
 
 interface Query {
   name: string;
@@ -81,66 +78,20 @@ function queries(): Query[] {
   return out;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function time(run: () => unknown): number {
-  run();
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    run();
-    samples.push(performance.now() - start);
-  }
-  return median(samples);
-}
-
-function timePandas(path: string, list: Query[]): Record<string, number> {
-  const script = `import json, sys, time, statistics, warnings
-warnings.filterwarnings("ignore")
-import pandas as pd, scipy.stats, statsmodels.api as sm
-from statsmodels.tsa.holtwinters import ExponentialSmoothing
-df = pd.read_csv(sys.argv[1], parse_dates=["day", "created_at"])
-out = {}
-for name, code in json.loads(sys.stdin.read()):
-    exec(code)
-    ts = []
-    for _ in range(${RUNS}):
-        t = time.perf_counter(); exec(code); ts.append((time.perf_counter() - t) * 1000)
-    out[name] = statistics.median(ts)
-print(json.dumps(out))`;
-  try {
-    const input = JSON.stringify(list.map((q) => [q.name, q.pandas]));
-    return JSON.parse(execFileSync(PYTHON, ["-c", script, path], { input, encoding: "utf8", maxBuffer: 1 << 24 }));
-  } catch (error) {
-    console.error("pandas timing failed:", (error as Error).message.slice(0, 500));
-    return {};
-  }
-}
-
 async function timeDuckDb(path: string, list: Query[]): Promise<Record<string, number>> {
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   await connection.run("SET threads=1");
   await connection.run(`CREATE TABLE t AS SELECT * FROM read_csv_auto('${path}')`);
   const out: Record<string, number> = {};
-  for (const query of list) {
-    await connection.runAndReadAll(query.sql);
-    const samples: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const start = performance.now();
-      await connection.runAndReadAll(query.sql);
-      samples.push(performance.now() - start);
-    }
-    out[query.name] = median(samples);
-  }
+  for (const query of list) out[query.name] = (await timeRunsAsync(() => connection.runAndReadAll(query.sql), { runs: RUNS })).median;
   connection.closeSync?.();
   return out;
 }
 
-const ratio = (a: number, b: number | undefined): string => (b === undefined || !(b > 0) ? "n/a" : `${(a / b).toFixed(2)}x`);
+const PANDAS_SETUP = `import statsmodels.api as sm
+from statsmodels.tsa.holtwinters import ExponentialSmoothing
+${LOAD_BENCH_FRAME}`;
 
 /**
  * Runs the execution benchmark; one row per query and mode with the pandas and DuckDB ratios in the note.
@@ -150,18 +101,17 @@ const ratio = (a: number, b: number | undefined): string => (b === undefined || 
  */
 export async function benchExecute(): Promise<BenchRow[]> {
   const csv = generateBenchCsv();
-  const path = join(mkdtempSync(join(tmpdir(), "wake-bench-")), "bench.csv");
-  writeFileSync(path, csv);
+  const path = writeTempFile("bench.csv", csv);
   const snapshot = encodeSnapshot(parseCsv(csv));
   const table = decodeSnapshot(snapshot);
   const list = queries();
-  const pandas = timePandas(path, list);
+  const pandas = await timeReferenceSnippets(PANDAS_SETUP, [path], list.map((q) => [q.name, q.pandas]), { runs: RUNS });
   const duck = await timeDuckDb(path, list);
   const rows: BenchRow[] = [];
   for (const query of list) {
-    const warm = time(() => executePlan(table, query.plan));
-    const cold = time(() => executePlan(decodeSnapshot(snapshot), query.plan));
-    const note = `pandas ${pandas[query.name]?.toFixed(2) ?? "n/a"} ms (${ratio(warm, pandas[query.name])}), DuckDB ${duck[query.name]?.toFixed(2) ?? "n/a"} ms (${ratio(warm, duck[query.name])})`;
+    const warm = timeRuns(() => executePlan(table, query.plan), { runs: RUNS }).median;
+    const cold = timeRuns(() => executePlan(decodeSnapshot(snapshot), query.plan), { runs: RUNS }).median;
+    const note = `pandas ${pandas[query.name]?.median.toFixed(2) ?? "n/a"} ms (${ratio(warm, pandas[query.name]?.median)}), DuckDB ${duck[query.name]?.toFixed(2) ?? "n/a"} ms (${ratio(warm, duck[query.name])})`;
     rows.push({ name: `${query.name} — warm`, median_ms: warm, note });
     rows.push({ name: `${query.name} — cold (decode + execute)`, median_ms: cold, note: `${(csv.length / 1e6).toFixed(1)} MB, ${table.rowCount} rows` });
   }

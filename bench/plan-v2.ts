@@ -6,20 +6,18 @@
  * WARM_UP runs; the engine's time includes validation of nothing (plans are already normalised) and
  * covers steps + operation, as a warm request does.
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { loadavg } from "node:os";
 import { parseCsv } from "../src/engine/csv/parse-csv.js";
 import { executePlan } from "../src/engine/execute-plan.js";
 import { validatePlan } from "../src/engine/plan/validate-plan.js";
 import type { Plan } from "../src/engine/plan/plan-schema.js";
 import { decodeSnapshot, encodeSnapshot } from "../src/engine/table/snapshot.js";
 import { generateBenchCsv } from "./datasets.js";
+import { LOAD_BENCH_FRAME, timeReferenceSnippets, writeTempFile } from "./python-reference.js";
+import { ratio, timeRuns } from "./timing.js";
 import type { BenchRow } from "./upload.js";
 
 const RUNS = 15;
-const PYTHON = "/usr/bin/python3";
 
 /** A plan and the same work in pandas (over `df`, the loaded DataFrame). */
 export interface V2Query {
@@ -141,48 +139,8 @@ export const INFERENCE_QUERIES: V2Query[] = [
   },
 ];
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
 /** Runs before timing: the engine's code is optimised by then, as in an isolate that has served a few plans. */
 const WARM_UP = 5;
-
-/** Median and fastest of RUNS runs after WARM_UP (on a shared machine the fastest is the better measure of the work). */
-function time(run: () => unknown): { median: number; fastest: number } {
-  for (let i = 0; i < WARM_UP; i++) run();
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    run();
-    samples.push(performance.now() - start);
-  }
-  return { median: median(samples), fastest: Math.min(...samples) };
-}
-
-/** pandas' [median, fastest] time per query (ms), each timed inside one Python process on the loaded DataFrame. */
-export function timePandasQueries(path: string, list: readonly V2Query[]): Record<string, [number, number]> {
-  const script = `import json, sys, time, statistics, warnings
-warnings.filterwarnings("ignore")
-import numpy as np, pandas as pd, scipy.stats
-df = pd.read_csv(sys.argv[1], parse_dates=["day", "created_at"])
-out = {}
-for name, code in json.loads(sys.stdin.read()):
-    exec(code)
-    ts = []
-    for _ in range(${RUNS}):
-        t = time.perf_counter(); exec(code); ts.append((time.perf_counter() - t) * 1000)
-    out[name] = [statistics.median(ts), min(ts)]
-print(json.dumps(out))`;
-  try {
-    const input = JSON.stringify(list.map((q) => [q.name, q.pandas]));
-    return JSON.parse(execFileSync(PYTHON, ["-c", script, path], { input, encoding: "utf8", maxBuffer: 1 << 24 }));
-  } catch (error) {
-    console.error("pandas timing failed:", (error as Error).message.slice(0, 500));
-    return {};
-  }
-}
 
 /**
  * Runs the plan v2 queries warm (table decoded) against pandas in the same run; the note gives pandas' time and
@@ -192,19 +150,17 @@ print(json.dumps(out))`;
  */
 export async function benchPlanV2(list: readonly V2Query[] = STEP_QUERIES): Promise<BenchRow[]> {
   const csv = generateBenchCsv();
-  const path = join(mkdtempSync(join(tmpdir(), "wake-bench-")), "bench.csv");
-  writeFileSync(path, csv);
+  const path = writeTempFile("bench.csv", csv);
   const table = decodeSnapshot(encodeSnapshot(parseCsv(csv)));
   const columns = table.columns.map((c) => ({ name: c.name, type: c.type }));
-  const pandas = timePandasQueries(path, list);
+  const pandas = await timeReferenceSnippets(LOAD_BENCH_FRAME, [path], list.map((q) => [q.name, q.pandas]), { runs: RUNS });
   return list.map((query) => {
     const validation = validatePlan(query.plan, { columns });
     if (validation.plan === null) throw new Error(`${query.name}: ${JSON.stringify(validation.errors)}`);
     const plan: Plan = validation.plan;
-    const warm = time(() => executePlan(table, plan));
-    const [reference, referenceFastest] = pandas[query.name] ?? [Number.NaN, Number.NaN];
-    const ratio = (a: number, b: number) => (Number.isNaN(b) ? "n/a" : `${(a / b).toFixed(2)}x`);
-    const note = `pandas ${reference.toFixed(2)} ms (ratio ${ratio(warm.median, reference)}); fastest ${warm.fastest.toFixed(2)} vs ${referenceFastest.toFixed(2)} ms (${ratio(warm.fastest, referenceFastest)})`;
+    const warm = timeRuns(() => executePlan(table, plan), { runs: RUNS, warmUp: WARM_UP });
+    const reference = pandas[query.name] ?? { median: Number.NaN, fastest: Number.NaN };
+    const note = `pandas ${reference.median.toFixed(2)} ms (ratio ${ratio(warm.median, reference.median)}); fastest ${warm.fastest.toFixed(2)} vs ${reference.fastest.toFixed(2)} ms (${ratio(warm.fastest, reference.fastest)})`;
     return { name: query.name, median_ms: warm.median, note };
   });
 }

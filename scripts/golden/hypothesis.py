@@ -858,38 +858,6 @@ def distribution_cases():
     return out
 
 
-def timing():
-    """scipy 1.10 on the work that src/engine/hypothesis/measure-timings.ts times (same sizes and shapes):
-    fastest and median of repeated runs, in milliseconds."""
-    import time
-    gen = np.random.default_rng(1)
-    rows = 145_000
-    shares = [0.3, 0.2, 0.15, 0.1, 0.1, 0.07, 0.05, 0.03]
-    groups = [gen.normal(30 + g * 0.1, 10 + g, round(share * rows)) for g, share in enumerate(shares)]
-    values = gen.normal(30, 10, rows)
-    first, second = values[: rows // 2], values[rows // 2:]
-    sample = gen.normal(0, 1, 5000)
-    work = [
-        ("shapiro n=5000", lambda: stats.shapiro(sample)),
-        ("ttest_ind Welch 145,000 rows (2 groups)", lambda: stats.ttest_ind(first, second, equal_var=False)),
-        ("f_oneway 145,000 rows, 8 groups", lambda: stats.f_oneway(*groups)),
-        ("levene (median) 145,000 rows, 8 groups", lambda: stats.levene(*groups)),
-        ("kruskal 145,000 rows, 8 groups", lambda: stats.kruskal(*groups)),
-        ("mannwhitneyu 145,000 rows (2 groups)", lambda: stats.mannwhitneyu(first, second)),
-        ("kstest norm.fit n=145,000", lambda: stats.kstest(values, "norm", args=stats.norm.fit(values))),
-        ("normaltest n=145,000", lambda: stats.normaltest(values)),
-        ("kendalltau n=145,000", lambda: stats.kendalltau(first, second[: len(first)])),
-    ]
-    for label, fn in work:
-        fn()
-        runs = []
-        for _ in range(30 if "kendall" not in label else 10):
-            start = time.perf_counter()
-            fn()
-            runs.append((time.perf_counter() - start) * 1000)
-        print(f"{label:<48} min {min(runs):7.2f} ms   median {sorted(runs)[len(runs) // 2]:7.2f} ms")
-
-
 def main():
     shapiro_cases()
     normaltest_cases()
@@ -922,5 +890,4 @@ def main():
 
 
 if __name__ == "__main__":
-    import sys
-    timing() if "--timing" in sys.argv else main()
+    main()

@@ -1,9 +1,7 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "./csv/parse-csv";
 import { EngineError } from "./errors";
 import { executePlan } from "./execute-plan";
+import { goldenFixtures } from "./golden/golden-fixtures";
 import { MAX_PLAN_COST, estimatePlanCost } from "./ops/estimate-plan-cost";
 import { MAX_GROUPS, groupRows } from "./ops/group-rows";
 import { selectRows } from "./ops/select-rows";
@@ -169,9 +167,10 @@ describe("string filters", () => {
 describe("v1 sum and mean past numpy's 8,192-value blocks", () => {
   // pandas sums 8,192-value blocks pairwise and adds the block sums in order; one pairwise tree over all rows
   // differs, far beyond rounding on cancelling data (±3e15 offsets). References: the aggregates golden fixtures.
-  const fixtures = fileURLToPath(new URL("./aggregates/fixtures/", import.meta.url).href);
-  const big = parseCsv(new Uint8Array(readFileSync(`${fixtures}large.csv`)));
-  const cases = (JSON.parse(readFileSync(`${fixtures}cases.json`, "utf8")) as Array<{ csv: string; op: string; column: string; group_by: string[]; expected: number }>)
+  const fixtures = goldenFixtures(new URL("./aggregates/fixtures/", import.meta.url));
+  const big = fixtures.table("large.csv");
+  const cases = fixtures
+    .cases<{ csv: string; op: string; column: string; group_by: string[]; expected: number }>()
     .filter((c) => c.csv === "large.csv" && (c.op === "sum" || c.op === "mean") && c.group_by.length === 0);
 
   it("has the cases", () => expect(cases.length).toBeGreaterThanOrEqual(4));

@@ -1,6 +1,6 @@
 import type { ModelChartData } from "../inference/model-result";
-import { categoryAxis } from "./axis-encoding";
-import { frameSpec, type ChartDraft, type ChartInput } from "./chart-context";
+import { cellHeatmapSpec } from "./cell-heatmap";
+import type { ChartDraft, ChartInput } from "./chart-context";
 import { keyLabel } from "./result-data";
 
 /**
@@ -14,20 +14,17 @@ export function buildConfusionSpec({ plan, output, title }: ChartInput): ChartDr
   if (data === undefined || data.kind !== "classification" || data.labels.length === 0) return { unavailable: "the model has no rows to draw" };
   const labels = data.labels.map(keyLabel);
   const cells = data.matrix.flatMap((row, i) => row.map((count, j) => ({ x: labels[j], y: labels[i], value: count, order: j, yOrder: i })));
-  const top = Math.max(...cells.map((c) => c.value));
   const target = String(plan.target_column ?? "");
-  const encoding = {
-    x: categoryAxis("x", `predicted ${target}`, labels.length),
-    y: { field: "y", type: "nominal", title: `actual ${target}`, sort: { field: "yOrder", op: "min" } },
-  };
-  const layer = [
-    { mark: { type: "rect", tooltip: false }, encoding: { color: { field: "value", type: "quantitative", title: "rows", scale: { scheme: "blues" } } } },
-    {
-      mark: { type: "text", fontSize: 12 },
-      encoding: { text: { field: "value", type: "quantitative", format: ",d" }, color: { condition: { test: `datum.value > ${0.6 * top}`, value: "white" }, value: "#222" } },
-    },
-  ];
   const total = cells.reduce((sum, c) => sum + c.value, 0);
-  const spec = frameSpec(title, `${total} ${data.onTestRows ? "test" : "fitted"} rows`, { cells });
-  return { spec: { ...spec, data: { name: "cells" }, encoding, layer } };
+  return cellHeatmapSpec({
+    title,
+    subtitle: `${total} ${data.onTestRows ? "test" : "fitted"} rows`,
+    cells,
+    xTitle: `predicted ${target}`,
+    xCount: labels.length,
+    yTitle: `actual ${target}`,
+    color: { field: "value", type: "quantitative", title: "rows", scale: { scheme: "blues" } },
+    nullable: false,
+    label: { format: ",d", darkTest: `datum.value > ${0.6 * Math.max(...cells.map((c) => c.value))}`, fontSize: 12 },
+  });
 }

@@ -1,10 +1,7 @@
 import type { HypothesisTestResult } from "../inference/hypothesis-result";
-import { categoryAxis } from "./axis-encoding";
-import { frameSpec, type ChartDraft, type ChartInput } from "./chart-context";
+import { cellHeatmapSpec } from "./cell-heatmap";
+import type { ChartDraft, ChartInput } from "./chart-context";
 import { keyLabel } from "./result-data";
-
-/** Cells get their count printed while there are few enough of them to read. */
-const MAX_LABELLED_CELLS = 150;
 
 /**
  * Heatmap of a chi-square test of independence's observed table: target_column's values across, group_column's
@@ -20,25 +17,16 @@ export function buildContingencySpec({ plan, output, title }: ChartInput): Chart
   const cells = table.observed.flatMap((row, r) =>
     row.map((count, c) => ({ x: keyLabel(table.column_labels[c]), y: keyLabel(table.row_labels[r]), value: count, order: c, yOrder: r, expected: table.expected[r][c] })),
   );
-  const encoding = {
-    x: categoryAxis("x", String(plan.target_column ?? ""), table.column_labels.length),
-    y: { field: "y", type: "nominal", title: String(plan.group_column ?? ""), sort: { field: "yOrder", op: "min" } },
-  };
-  const layer: Record<string, unknown>[] = [
-    { mark: { type: "rect", tooltip: false }, encoding: { color: { field: "value", type: "quantitative", title: "observed count", scale: { scheme: "blues" } } } },
-  ];
-  if (cells.length <= MAX_LABELLED_CELLS) {
-    const top = Math.max(...cells.map((c) => c.value));
-    layer.push({
-      mark: { type: "text", fontSize: 10 },
-      encoding: {
-        text: { field: "value", type: "quantitative", format: ",d" },
-        color: { condition: { test: `datum.value > ${0.6 * top}`, value: "white" }, value: "#222" },
-      },
-    });
-  }
   const p = result.p_value;
-  const subtitle = `chi2 = ${result.statistic?.toPrecision(5) ?? "null"}, df = ${result.df ?? "null"}, p = ${p === null || p === undefined ? "null" : p.toPrecision(3)}`;
-  const spec = frameSpec(title, subtitle, { cells });
-  return { spec: { ...spec, data: { name: "cells" }, encoding, layer } };
+  return cellHeatmapSpec({
+    title,
+    subtitle: `chi2 = ${result.statistic?.toPrecision(5) ?? "null"}, df = ${result.df ?? "null"}, p = ${p === null || p === undefined ? "null" : p.toPrecision(3)}`,
+    cells,
+    xTitle: String(plan.target_column ?? ""),
+    xCount: table.column_labels.length,
+    yTitle: String(plan.group_column ?? ""),
+    color: { field: "value", type: "quantitative", title: "observed count", scale: { scheme: "blues" } },
+    nullable: false,
+    label: { format: ",d", darkTest: `datum.value > ${0.6 * Math.max(...cells.map((c) => c.value))}` },
+  });
 }

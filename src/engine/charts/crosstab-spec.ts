@@ -1,4 +1,5 @@
 import { categoryAxis } from "./axis-encoding";
+import { cellHeatmapSpec, darkAbove, type HeatmapCell } from "./cell-heatmap";
 import { frameSpec, type ChartDraft, type ChartInput } from "./chart-context";
 import { keyLabel } from "./result-data";
 
@@ -9,9 +10,7 @@ interface Crosstab {
   values: Array<Array<number | null>>;
 }
 
-const MAX_LABELLED_CELLS = 150;
-
-function cellsOf(output: ChartInput["output"]): Array<{ x: string; y: string; value: number | null; order: number; yOrder: number }> {
+function cellsOf(output: ChartInput["output"]): HeatmapCell[] {
   const table = output.result as unknown as Crosstab;
   return table.row_labels.flatMap((row, i) =>
     table.column_labels.map((column, j) => ({ x: keyLabel(column), y: keyLabel(row), value: table.values[i][j], order: j, yOrder: i })),
@@ -29,37 +28,16 @@ export function buildCrosstabHeatmapSpec({ plan, output, title }: ChartInput): C
   const cells = cellsOf(output);
   if (cells.length === 0) return { unavailable: "no row has both values" };
   const share = plan.normalize !== undefined && plan.normalize !== false;
-  const encoding = {
-    x: categoryAxis("x", plan.group_by[1] ?? "", new Set(cells.map((c) => c.x)).size),
-    y: { field: "y", type: "nominal", title: plan.group_by[0] ?? "", sort: { field: "yOrder", op: "min" } },
-  };
-  const color = { field: "value", type: "quantitative", title: share ? "share" : "rows", scale: { scheme: "blues" } };
-  const layer: Record<string, unknown>[] = [
-    { transform: [{ filter: { field: "value", valid: true } }], mark: { type: "rect", tooltip: false }, encoding: { color } },
-    { transform: [{ filter: { field: "value", valid: false } }], mark: { type: "rect", color: "#ddd" } },
-  ];
-  if (cells.length <= MAX_LABELLED_CELLS) {
-    layer.push({
-      transform: [{ filter: { field: "value", valid: true } }],
-      mark: { type: "text", fontSize: 10 },
-      encoding: {
-        text: { field: "value", type: "quantitative", format: share ? ".1%" : ",d" },
-        // White on the dark end of the scale; the test is built from numbers only, never from user text.
-        color: { condition: { test: `datum.value > ${darkAbove(cells)}`, value: "white" }, value: "#222" },
-      },
-    });
-  }
-  const spec = frameSpec(title, undefined, { cells });
-  return { spec: { ...spec, data: { name: "cells" }, encoding, layer } };
-}
-
-/** The value above which a cell's colour is dark: the top 40% of the range. */
-function darkAbove(cells: ReadonlyArray<{ value: number | null }>): number {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const c of cells) if (c.value !== null) { lo = Math.min(lo, c.value); hi = Math.max(hi, c.value); }
-  const threshold = lo + 0.6 * (hi - lo);
-  return Number.isFinite(threshold) ? threshold : 0;
+  return cellHeatmapSpec({
+    title,
+    cells,
+    xTitle: plan.group_by[1] ?? "",
+    xCount: new Set(cells.map((c) => c.x)).size,
+    yTitle: plan.group_by[0] ?? "",
+    color: { field: "value", type: "quantitative", title: share ? "share" : "rows", scale: { scheme: "blues" } },
+    nullable: true,
+    label: { format: share ? ".1%" : ",d", darkTest: `datum.value > ${darkAbove(cells)}` },
+  });
 }
 
 /**

@@ -1,12 +1,7 @@
-import { categoryAxis } from "./axis-encoding";
-import { frameSpec, type ChartDraft, type ChartInput } from "./chart-context";
+import { cellHeatmapSpec, darkAbove, type HeatmapCell } from "./cell-heatmap";
+import type { ChartDraft, ChartInput } from "./chart-context";
 import { groupsOf, numberField, splitKey } from "./result-data";
 import { statisticOf } from "./statistic";
-
-/** Cells get their value printed while there are few enough of them to read. */
-const MAX_LABELLED_CELLS = 150;
-
-interface Cell { x: string; y: string; value: number | null; order: number; yOrder: number }
 
 /**
  * Heatmap: for an aggregation (`style` "aggregate"), the first group key across, the other keys down, each cell
@@ -20,7 +15,7 @@ export function buildHeatmapSpec({ plan, output, operation, title }: ChartInput,
   const statistic = statisticOf(operation, plan);
   const groups = groupsOf(output.result);
   const isCorrelation = style === "correlation";
-  let cells: Cell[];
+  let cells: HeatmapCell[];
   let xTitle = plan.group_by[0] ?? "";
   let yTitle = plan.group_by.slice(1).join(" / ");
   if (groups === null && isCorrelation) {
@@ -39,41 +34,19 @@ export function buildHeatmapSpec({ plan, output, operation, title }: ChartInput,
     });
   }
   if (cells.length === 0) return { unavailable: "there are no groups" };
-  const label = statistic.label;
-  const color = isCorrelation
-    ? { field: "value", type: "quantitative", title: `r (${plan.method ?? "pearson"})`, scale: { scheme: "redblue", domain: [-1, 1], reverse: true } }
-    : { field: "value", type: "quantitative", title: label, scale: { scheme: "blues" } };
-  const xCount = new Set(cells.map((c) => c.x)).size;
-  const encoding = {
-    x: categoryAxis("x", xTitle, xCount),
-    y: { field: "y", type: "nominal", title: yTitle, sort: { field: "yOrder", op: "min" } },
-  };
-  const layer: Record<string, unknown>[] = [
-    { transform: [{ filter: { field: "value", valid: true } }], mark: { type: "rect", tooltip: false }, encoding: { color } },
-    { transform: [{ filter: { field: "value", valid: false } }], mark: { type: "rect", color: "#ddd" } },
-  ];
-  if (cells.length <= MAX_LABELLED_CELLS) {
-    layer.push({
-      transform: [{ filter: { field: "value", valid: true } }],
-      mark: { type: "text", fontSize: 10 },
-      encoding: {
-        text: { field: "value", type: "quantitative", format: isCorrelation ? ".2f" : ".3~s" },
-        // White on the dark end of the scale; the test is built from numbers only, never from user text.
-        color: { condition: { test: darkTest(cells, isCorrelation), value: "white" }, value: "#222" },
-      },
-    });
-  }
   const nulls = cells.filter((c) => c.value === null).length;
-  const spec = frameSpec(title, nulls > 0 ? `grey: ${nulls} cell(s) without a value` : undefined, { cells });
-  return { spec: { ...spec, data: { name: "cells" }, encoding, layer } };
-}
-
-/** A Vega test true for cells whose colour is dark: |r| > 0.6 on the diverging scale, the top 40% otherwise. */
-function darkTest(cells: readonly Cell[], isCorrelation: boolean): string {
-  if (isCorrelation) return "abs(datum.value) > 0.6";
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const c of cells) if (c.value !== null) { lo = Math.min(lo, c.value); hi = Math.max(hi, c.value); }
-  const threshold = lo + 0.6 * (hi - lo);
-  return `datum.value > ${Number.isFinite(threshold) ? threshold : 0}`;
+  return cellHeatmapSpec({
+    title,
+    subtitle: nulls > 0 ? `grey: ${nulls} cell(s) without a value` : undefined,
+    cells,
+    xTitle,
+    xCount: new Set(cells.map((c) => c.x)).size,
+    yTitle,
+    color: isCorrelation
+      ? { field: "value", type: "quantitative", title: `r (${plan.method ?? "pearson"})`, scale: { scheme: "redblue", domain: [-1, 1], reverse: true } }
+      : { field: "value", type: "quantitative", title: statistic.label, scale: { scheme: "blues" } },
+    nullable: true,
+    // |r| > 0.6 is dark on the diverging scale
+    label: isCorrelation ? { format: ".2f", darkTest: "abs(datum.value) > 0.6" } : { format: ".3~s", darkTest: `datum.value > ${darkAbove(cells)}` },
+  });
 }

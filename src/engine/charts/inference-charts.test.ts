@@ -1,16 +1,13 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "../csv/parse-csv";
 import { executePlan } from "../execute-plan";
+import { goldenFixtures } from "../golden/golden-fixtures";
 import { validatePlan } from "../plan/validate-plan";
 import type { Table } from "../table/types";
 import { buildChart } from "./build-chart";
 
-const fixtures = fileURLToPath(new URL("../golden/fixtures/", import.meta.url).href);
-const table = (name: string): Table => parseCsv(new Uint8Array(readFileSync(`${fixtures}${name}`)));
-const titanic = table("titanic.csv");
-const autompg = table("autompg.csv");
+const golden = goldenFixtures(new URL("../golden/fixtures/", import.meta.url));
+const titanic = golden.table("titanic.csv");
+const autompg = golden.table("autompg.csv");
 
 async function draw(source: Table, plan: object) {
   const validation = validatePlan(plan, { columns: source.columns.map((c) => ({ name: c.name, type: c.type })), table: source });
@@ -42,7 +39,7 @@ describe("charts of tests and models", () => {
   });
 
   it("paired columns, a contingency table, category counts and a histogram draw too", async () => {
-    const inference = table("inference.csv");
+    const inference = golden.table("inference.csv");
     const paired = await draw(inference, { operation: "test", test: "ttest_rel", sample_columns: ["before", "after"], chart_type: "box" });
     expect(datasets(paired.chart!.spec).boxes.map((b) => b.x)).toEqual(["before", "after"]);
     const contingency = await draw(titanic, { operation: "test", test: "chi2_contingency", target_column: "survived", group_column: "sex", chart_type: "heatmap" });

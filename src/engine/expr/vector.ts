@@ -63,22 +63,8 @@ export function stringsOf(value: Value, size: number): { codes: Int32Array; dict
  * @example dedupeStrings(Int32Array.from([0, 1]), ["a", "a"]) // { codes: [0, 0], dictionary: ["a"] }
  */
 export function dedupeStrings(codes: Int32Array, dictionary: readonly (string | null)[]): StringVector {
-  const index = new Map<string, number>();
-  const remap = new Int32Array(dictionary.length);
-  const merged: string[] = [];
-  for (let code = 0; code < dictionary.length; code++) {
-    const text = dictionary[code];
-    if (text === null) {
-      remap[code] = -1;
-      continue;
-    }
-    let at = index.get(text);
-    if (at === undefined) {
-      at = merged.push(text) - 1;
-      index.set(text, at);
-    }
-    remap[code] = at;
-  }
+  // Interning the dictionary itself gives each entry's merged code (-1 for null) and the merged dictionary.
+  const { codes: remap, dictionary: merged } = encodeStrings(dictionary);
   const out = new Int32Array(codes.length);
   for (let p = 0; p < codes.length; p++) out[p] = codes[p] < 0 ? -1 : remap[codes[p]];
   return { kind: "string", codes: out, dictionary: merged };

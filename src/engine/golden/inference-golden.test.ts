@@ -1,11 +1,8 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "../csv/parse-csv";
 import { EngineError } from "../errors";
 import { executePlan } from "../execute-plan";
 import { validatePlan } from "../plan/validate-plan";
-import type { Table } from "../table/types";
+import { goldenFixtures } from "./golden-fixtures";
 
 /**
  * Golden cases of tests and models in the plan language: every case in fixtures/inference-cases.json was
@@ -29,17 +26,9 @@ interface InferenceCase {
   question?: boolean;
 }
 
-const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url).href);
-const cases: InferenceCase[] = JSON.parse(readFileSync(`${fixtures}inference-cases.json`, "utf8"));
-const tables = new Map<string, Table>();
-function tableOf(csv: string): Table {
-  let table = tables.get(csv);
-  if (table === undefined) {
-    table = parseCsv(new Uint8Array(readFileSync(`${fixtures}${csv}`)));
-    tables.set(csv, table);
-  }
-  return table;
-}
+const fixtures = goldenFixtures(new URL("./fixtures/", import.meta.url));
+const cases = fixtures.cases<InferenceCase>("inference-cases.json");
+const tableOf = fixtures.table;
 
 const P_VALUES = new Set(["p_value", "f_p_value", "llr_p_value"]);
 

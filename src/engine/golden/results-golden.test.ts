@@ -1,11 +1,8 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "../csv/parse-csv";
 import { executePlan } from "../execute-plan";
 import { validatePlan } from "../plan/validate-plan";
-import type { Table } from "../table/types";
 import { compareResult } from "./compare-result";
+import { goldenFixtures } from "./golden-fixtures";
 
 /**
  * Golden tests of plan v2 results: every case in fixtures/results-cases.json was computed by pandas 1.5.3 through
@@ -24,17 +21,10 @@ interface ResultsCase {
   expected: { result: unknown; filtered_row_count: number };
 }
 
-const engine = fileURLToPath(new URL("../", import.meta.url).href);
-const cases: ResultsCase[] = JSON.parse(readFileSync(`${engine}golden/fixtures/results-cases.json`, "utf8"));
-const tables = new Map<string, Table>();
-function tableOf(csv: string): Table {
-  let table = tables.get(csv);
-  if (table === undefined) {
-    table = parseCsv(new Uint8Array(readFileSync(`${engine}${csv}`)));
-    tables.set(csv, table);
-  }
-  return table;
-}
+// Case CSVs are named relative to src/engine/ (the aggregates generator's fixtures are shared).
+const fixtures = goldenFixtures(new URL("../", import.meta.url));
+const cases = fixtures.cases<ResultsCase>("golden/fixtures/results-cases.json");
+const tableOf = fixtures.table;
 
 describe("golden result cases against pandas", () => {
   it("has at least 300 cases", () => expect(cases.length).toBeGreaterThanOrEqual(300));

@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { EngineError } from "../errors";
+import { goldenFixtures } from "../golden/golden-fixtures";
 import { andersonDarlingNormal } from "./anderson-darling-normal";
 import { chiSquareContingency } from "./chi-square-contingency";
 import { chiSquareGoodnessOfFit } from "./chi-square-goodness-of-fit";
@@ -41,8 +40,7 @@ interface GoldenCase {
   note?: string;
 }
 
-const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url).href);
-const cases: GoldenCase[] = JSON.parse(readFileSync(`${fixtures}cases.json`, "utf8"));
+const cases = goldenFixtures(new URL("./fixtures/", import.meta.url)).cases<GoldenCase>();
 
 const number = (v: Json): number =>
   v === "NaN" ? Number.NaN : v === "Infinity" ? Number.POSITIVE_INFINITY : v === "-Infinity" ? Number.NEGATIVE_INFINITY : (v as number);

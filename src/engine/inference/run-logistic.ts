@@ -1,19 +1,15 @@
 import type { Frame } from "../frame/frame";
-import { buildDesign } from "../models/build-design";
 import { classificationMetrics, type ClassificationMetrics } from "../models/classification-metrics";
-import { codeDesign } from "../models/code-design";
-import { codeRecords, type PredictionInput } from "../models/code-records";
+import type { PredictionInput } from "../models/code-records";
 import { fitLogisticRegression } from "../models/fit-logistic-regression";
 import { fitLogit } from "../models/fit-logit";
 import { predictClasses } from "../models/predict-classes";
 import { predictLinear } from "../models/predict-linear";
 import { finite } from "../ops/aggregate-rows";
 import type { Plan } from "../plan/plan-schema";
-import type { Split } from "./model-params";
-import type { ClassificationTestMetrics, LogisticModelResult, ModelChartData } from "./model-result";
-import { modelRows, modelSpecOf } from "./model-spec";
 import { atPath } from "./at-path";
-import { checkFitCost, designPath, echoInput } from "./run-ols";
+import { coefficientRows, echoInput, modelDesign, predictInputs, testDesign } from "./model-design";
+import type { ClassificationTestMetrics, LogisticModelResult, ModelChartData } from "./model-result";
 
 /**
  * Work of a logistic fit in the cost cap, in units of n·p²: a Newton step accumulates the upper half of the
@@ -34,10 +30,7 @@ export const LOGISTIC_PASSES = 6;
  * @example runLogistic(frame, { operation: "logistic", target_column: "Survived", predictors: ["Sex", "Age"], penalty: "l2", C: 1, ... }).result.coefficients
  */
 export function runLogistic(frame: Frame, plan: Plan): { result: LogisticModelResult; chartData: ModelChartData | undefined } {
-  const spec = modelSpecOf(plan);
-  const rows = atPath("plan.split", () => modelRows(frame, spec, plan.split as Split | undefined));
-  const design = atPath(designPath, () => buildDesign(frame, spec, rows.fit, "binary"));
-  checkFitCost(design, LOGISTIC_PASSES);
+  const { spec, rows, design } = modelDesign(frame, plan, "binary", LOGISTIC_PASSES);
   const penalised = plan.penalty !== "none";
   const base = { model: "logistic" as const, penalty: penalised ? ("l2" as const) : ("none" as const), target: spec.target };
   let result: LogisticModelResult;
@@ -56,15 +49,7 @@ export function runLogistic(frame: Frame, plan: Plan): { result: LogisticModelRe
     coefficients = fit.coefficients;
     result = {
       ...base, classes: fit.classes, positive_class: fit.classes[1], n: fit.n,
-      coefficients: fit.names.map((name, j) => ({
-        name,
-        estimate: finite(fit.coefficients[j]),
-        std_error: finite(fit.stdErrors[j]),
-        z_value: finite(fit.zValues[j]),
-        p_value: finite(fit.pValues[j]),
-        ci_lower: finite(fit.ciLower[j]),
-        ci_upper: finite(fit.ciUpper[j]),
-      })),
+      coefficients: coefficientRows(fit, "z_value", fit.zValues),
       log_likelihood: finite(fit.logLikelihood),
       confidence: fit.confidence,
       df_model: fit.dfModel,
@@ -82,7 +67,7 @@ export function runLogistic(frame: Frame, plan: Plan): { result: LogisticModelRe
   let chartData: ModelChartData | undefined;
   // The test rows' metrics, or (only for a chart) the fitted rows' confusion matrix.
   if (testRows !== null || plan.chart_type !== undefined) {
-    const scoredRows = testRows === null ? design : atPath("plan.split", () => codeDesign(frame, design.encoding, testRows, true));
+    const scoredRows = testRows === null ? design : testDesign(frame, design, testRows);
     const predicted = predictClasses(predictLinear(coefficients, scoredRows.x, scoredRows.n)).classes;
     const metrics = classificationMetrics(scoredRows.y, predicted, classes);
     if (testRows !== null) {
@@ -93,8 +78,7 @@ export function runLogistic(frame: Frame, plan: Plan): { result: LogisticModelRe
   }
   const inputs = plan.predict as PredictionInput[] | undefined;
   if (inputs !== undefined) {
-    const coded = atPath("plan.predict", () => codeRecords(design.encoding, inputs));
-    const scored = predictClasses(predictLinear(coefficients, coded.x, coded.n));
+    const scored = predictClasses(predictInputs(design, coefficients, inputs));
     result.predictions = inputs.map((input, i) => ({
       input: echoInput(design.encoding, input),
       predicted_class: classes[scored.classes[i]],

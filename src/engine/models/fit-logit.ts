@@ -9,6 +9,7 @@ import { originalCoefficients, startingPoint } from "./logistic-setup";
 import { newtonLogistic } from "./newton-logistic";
 import { scaledCovariance } from "./scaled-covariance";
 import { triangularFactor } from "./triangular-factor";
+import { checkSummarisable, waldSummary } from "./wald-summary";
 
 export interface LogitResult {
   names: string[];
@@ -60,11 +61,7 @@ export interface LogitResult {
 export function fitLogit(design: Design, confidence = 0.95): LogitResult {
   const { n, p, y, encoding } = design;
   if (encoding.target.kind !== "binary") throw new EngineError("invalid_target", "A logistic regression needs a two-class target.");
-  if (p === 0) throw new EngineError("insufficient_data", "The model has no intercept and no predictors.");
-  if (!(confidence > 0 && confidence < 1)) throw new EngineError("invalid_parameter", `confidence must be between 0 and 1; got ${confidence}.`);
-  if (n < p || n === 0) {
-    throw new EngineError("insufficient_data", `The model has ${p} coefficient${p === 1 ? "" : "s"} but only ${n} complete row${n === 1 ? "" : "s"}.`);
-  }
+  checkSummarisable(design, confidence);
   const { columns, scaling } = factorDesign(design);
   const optimum = newtonLogistic(columns, n, y, scaling.shift, scaling.scale, startingPoint(design, scaling), {
     penalty: new Float64Array(p),
@@ -86,9 +83,7 @@ export function fitLogit(design: Design, confidence = 0.95): LogitResult {
   const r = triangularFactor(columns, n, scaling.shift, scaling.scale, weight);
   const order = Array.from({ length: p }, (_, j) => j);
   const cov = scaledCovariance(r, p, order, scaling.shift, scaling.scale, encoding.intercept);
-  const stdErrors = coefficients.map((_, j) => Math.sqrt(cov[j * p + j]));
-  const zValues = coefficients.map((b, j) => b / stdErrors[j]);
-  const quantile = normalQuantile(1 - (1 - confidence) / 2);
+  const wald = waldSummary(coefficients, cov, 1, normalQuantile(1 - (1 - confidence) / 2), (z) => 2 * normalSf(Math.abs(z)));
   const logLikelihood = logisticLogLikelihood(optimum.eta, y, n);
   let positives = 0;
   for (let i = 0; i < n; i++) positives += y[i];
@@ -99,12 +94,12 @@ export function fitLogit(design: Design, confidence = 0.95): LogitResult {
   return {
     names: [...encoding.names],
     coefficients,
-    stdErrors,
-    zValues,
-    pValues: zValues.map((z) => 2 * normalSf(Math.abs(z))),
+    stdErrors: wald.stdErrors,
+    zValues: wald.statistics,
+    pValues: wald.pValues,
     confidence,
-    ciLower: coefficients.map((b, j) => b - quantile * stdErrors[j]),
-    ciUpper: coefficients.map((b, j) => b + quantile * stdErrors[j]),
+    ciLower: wald.ciLower,
+    ciUpper: wald.ciUpper,
     classes: [encoding.target.classes[0], encoding.target.classes[1]],
     n,
     dfModel,

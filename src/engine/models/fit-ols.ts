@@ -1,4 +1,3 @@
-import { EngineError } from "../errors";
 import { fSf } from "../stats/f-sf";
 import { neumaierSum } from "../stats/neumaier-sum";
 import { pairwiseSum } from "../stats/pairwise-sum";
@@ -7,6 +6,7 @@ import { studentTSf } from "../stats/student-t-sf";
 import type { Design } from "./design";
 import { factorDesign, inSpan } from "./factor-design";
 import { scaledCovariance } from "./scaled-covariance";
+import { checkSummarisable, waldSummary } from "./wald-summary";
 
 export interface OlsResult {
   names: string[];
@@ -61,11 +61,7 @@ export interface OlsResult {
 export function fitOls(design: Design, confidence = 0.95): OlsResult {
   const { n, p, y, encoding } = design;
   const intercept = encoding.intercept;
-  if (p === 0) throw new EngineError("insufficient_data", "The model has no intercept and no predictors.");
-  if (!(confidence > 0 && confidence < 1)) throw new EngineError("invalid_parameter", `confidence must be between 0 and 1; got ${confidence}.`);
-  if (n < p || n === 0) {
-    throw new EngineError("insufficient_data", `The model has ${p} coefficient${p === 1 ? "" : "s"} but only ${n} complete row${n === 1 ? "" : "s"}.`);
-  }
+  checkSummarisable(design, confidence);
   const ones = intercept ? [] : [new Float64Array(n).fill(1)];
   const factor = factorDesign(design, [...ones, y]);
   const { columns, scaling, q, t, order } = factor;
@@ -111,20 +107,20 @@ export function fitOls(design: Design, confidence = 0.95): OlsResult {
   const cov = scaledCovariance(t, q, order, shift, scale, intercept);
   const alpha = 1 - confidence;
   const quantile = dfResid > 0 ? studentTQuantile(1 - alpha / 2, dfResid) : Number.NaN;
-  const stdErrors = coefficients.map((_, j) => Math.sqrt(scale2 * cov[j * p + j]));
-  const tValues = coefficients.map((b, j) => b / stdErrors[j]);
-  const pValues = tValues.map((value) => (dfResid > 0 && !Number.isNaN(value) ? 2 * studentTSf(Math.abs(value), dfResid) : Number.NaN));
+  const wald = waldSummary(coefficients, cov, scale2, quantile, (value) =>
+    dfResid > 0 && !Number.isNaN(value) ? 2 * studentTSf(Math.abs(value), dfResid) : Number.NaN,
+  );
   const fValue = dfModel > 0 && dfResid > 0 ? (tss - ssr) / dfModel / scale2 : Number.NaN;
   const logLikelihood = -(n / 2) * Math.log(2 * Math.PI) - (n / 2) * Math.log(ssr / n) - n / 2;
   return {
     names: [...encoding.names],
     coefficients,
-    stdErrors,
-    tValues,
-    pValues,
+    stdErrors: wald.stdErrors,
+    tValues: wald.statistics,
+    pValues: wald.pValues,
     confidence,
-    ciLower: coefficients.map((b, j) => b - quantile * stdErrors[j]),
-    ciUpper: coefficients.map((b, j) => b + quantile * stdErrors[j]),
+    ciLower: wald.ciLower,
+    ciUpper: wald.ciUpper,
     n,
     dfModel,
     dfResid,

@@ -2,7 +2,7 @@ import { EngineError } from "../errors";
 import { frameColumn, type Frame } from "../frame/frame";
 import type { GroupByItem } from "../plan/group-by-item";
 import type { Column, ValueColumn } from "../table/types";
-import { periodStart } from "./period-start";
+import { periodStart } from "../dates/period-start";
 
 /**
  * The key column of each group_by entry over the frame: the named column itself, or for a period entry a

@@ -5,7 +5,7 @@ import { executePlan } from "../execute-plan";
 import type { Plan } from "../plan/plan-schema";
 import { GRANULARITIES, type Granularity } from "../plan/group-by-item";
 import { argExtreme } from "./arg-extreme";
-import { periodStart } from "./period-start";
+import { periodStart } from "../dates/period-start";
 import { selectGroups } from "./select-groups";
 import { resultColumn, shapeOrder } from "./shape-order";
 

@@ -1,3 +1,4 @@
+import { lentzStep } from "./lentz-step";
 import { logBeta } from "./log-beta";
 
 /**
@@ -34,31 +35,15 @@ function continuedFraction(x: number, a: number, b: number): number {
   const qab = a + b;
   const qap = a + 1;
   const qam = a - 1;
-  let c = 1;
   let d = 1 - (qab * x) / qap;
   if (Math.abs(d) < TINY) d = TINY;
-  d = 1 / d;
-  let h = d;
+  const fraction = { c: 1, d: 1 / d, value: 1 / d };
   // Convergence takes O(sqrt(max(a, b))) terms; the cap only guards against a pathological input.
   const maxIterations = 1000 + Math.ceil(20 * Math.sqrt(Math.max(a, b)));
   for (let m = 1; m <= maxIterations; m++) {
     const m2 = 2 * m;
-    let aa = (m * (b - m) * x) / ((qam + m2) * (a + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = 1 + aa / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    h *= d * c;
-    aa = (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = 1 + aa / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < EPSILON) break;
+    lentzStep(fraction, (m * (b - m) * x) / ((qam + m2) * (a + m2)), 1);
+    if (Math.abs(lentzStep(fraction, (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2)), 1) - 1) < EPSILON) break;
   }
-  return h;
+  return fraction.value;
 }

@@ -1,5 +1,6 @@
 import { logGamma } from "./log-gamma";
 import { logGammaCorrection } from "./log-gamma-correction";
+import { lentzStep } from "./lentz-step";
 import { log1pmx } from "./log1pmx";
 
 /**
@@ -63,21 +64,11 @@ function lowerSeries(a: number, x: number): number {
 /** Legendre's continued fraction for Γ(a, x) e^x x^-a by the modified Lentz method. */
 function upperContinuedFraction(a: number, x: number): number {
   let b = x + 1 - a;
-  let c = 1 / TINY;
-  let d = 1 / b;
-  let h = d;
+  const fraction = { c: 1 / TINY, d: 1 / b, value: 1 / b };
   const maxTerms = 10000 + Math.ceil(50 * Math.sqrt(a));
   for (let i = 1; i < maxTerms; i++) {
-    const an = -i * (i - a);
     b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = b + an / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < EPSILON) break;
+    if (Math.abs(lentzStep(fraction, -i * (i - a), b) - 1) < EPSILON) break;
   }
-  return h;
+  return fraction.value;
 }

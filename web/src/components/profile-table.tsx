@@ -1,6 +1,14 @@
 import { formatCount, formatStat } from "../format";
 import type { ColumnProfile, Dataset } from "../types";
 import { MiniHistogram, TopValues } from "./mini-charts";
+import { TableHead, type HeadColumn } from "./table-head";
+
+const COLUMNS: HeadColumn[] = [
+  { label: "Column" },
+  { label: "Type" },
+  ...["Nulls", "Distinct", "Min", "Max", "Mean", "Std"].map((label) => ({ label, numeric: true })),
+  { label: "Distribution" },
+];
 
 function Distribution({ name, profile, rows }: { name: string; profile: ColumnProfile; rows: number }) {
   if (profile.histogram && profile.histogram.counts.length > 0) {
@@ -16,31 +24,7 @@ export function ProfileTable({ dataset }: { dataset: Dataset }) {
     <div class="table-scroll">
       <table class="profile">
         <caption class="visually-hidden">Columns of {dataset.filename} with their profile</caption>
-        <thead>
-          <tr>
-            <th scope="col">Column</th>
-            <th scope="col">Type</th>
-            <th scope="col" class="num">
-              Nulls
-            </th>
-            <th scope="col" class="num">
-              Distinct
-            </th>
-            <th scope="col" class="num">
-              Min
-            </th>
-            <th scope="col" class="num">
-              Max
-            </th>
-            <th scope="col" class="num">
-              Mean
-            </th>
-            <th scope="col" class="num">
-              Std
-            </th>
-            <th scope="col">Distribution</th>
-          </tr>
-        </thead>
+        <TableHead columns={COLUMNS} />
         <tbody>
           {dataset.columns.map((name) => {
             const profile = Object.hasOwn(dataset.profile, name) ? dataset.profile[name] : undefined;
@@ -55,18 +39,11 @@ export function ProfileTable({ dataset }: { dataset: Dataset }) {
                 </td>
                 <td class="num">{formatCount(profile.null_count)}</td>
                 <td class="num">{formatCount(profile.distinct_count)}</td>
-                <td class="num" title={String(profile.min ?? "")}>
-                  {formatStat(profile.min)}
-                </td>
-                <td class="num" title={String(profile.max ?? "")}>
-                  {formatStat(profile.max)}
-                </td>
-                <td class="num" title={String(profile.mean ?? "")}>
-                  {formatStat(profile.mean)}
-                </td>
-                <td class="num" title={String(profile.std ?? "")}>
-                  {formatStat(profile.std)}
-                </td>
+                {[profile.min, profile.max, profile.mean, profile.std].map((value, i) => (
+                  <td key={i} class="num" title={String(value ?? "")}>
+                    {formatStat(value)}
+                  </td>
+                ))}
                 <td>
                   <Distribution name={name} profile={profile} rows={dataset.row_count} />
                 </td>

@@ -3,6 +3,7 @@ import { executionToCsv, executionToJson } from "../export-result";
 import { chartAlt, formatTime } from "../format";
 import { cellText, resultTable } from "../result-table";
 import type { Execution } from "../types";
+import { TableHead } from "./table-head";
 
 /** Offers a text as a file download (an object URL, revoked once the click has been handled). */
 function download(name: string, type: string, text: string): void {
@@ -77,15 +78,7 @@ export function ResultView({ execution }: { execution: Execution }) {
       )}
       <div class="table-scroll">
         <table class="result-table">
-          <thead>
-            <tr>
-              {columns.map((c, j) => (
-                <th scope="col" key={c} class={numeric[j] ? "num" : undefined}>
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={columns.map((label, j) => ({ label, numeric: numeric[j] }))} />
           <tbody>
             {rows.map((row, i) => (
               <tr key={i}>

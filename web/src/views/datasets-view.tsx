@@ -2,9 +2,19 @@ import { useEffect, useState } from "preact/hooks";
 import { api, ApiProblem } from "../api";
 import { navigate } from "../app";
 import { ProblemMessage } from "../components/problem-message";
+import { TableHead, type HeadColumn } from "../components/table-head";
 import { UploadForm } from "../components/upload-form";
 import { formatBytes, formatCount, formatTime, timeUntil } from "../format";
 import type { Dataset } from "../types";
+
+const COLUMNS: HeadColumn[] = [
+  { label: "File" },
+  { label: "Rows", numeric: true },
+  { label: "Columns", numeric: true },
+  { label: "Size", numeric: true },
+  { label: "Uploaded" },
+  { label: "Expires" },
+];
 
 export function DatasetsView({ token }: { token: string }) {
   const [datasets, setDatasets] = useState<Dataset[] | null>(null);
@@ -27,22 +37,7 @@ export function DatasetsView({ token }: { token: string }) {
         {datasets !== null && datasets.length > 0 && (
           <div class="table-scroll">
             <table class="datasets">
-              <thead>
-                <tr>
-                  <th scope="col">File</th>
-                  <th scope="col" class="num">
-                    Rows
-                  </th>
-                  <th scope="col" class="num">
-                    Columns
-                  </th>
-                  <th scope="col" class="num">
-                    Size
-                  </th>
-                  <th scope="col">Uploaded</th>
-                  <th scope="col">Expires</th>
-                </tr>
-              </thead>
+              <TableHead columns={COLUMNS} />
               <tbody>
                 {datasets.map((d) => (
                   <tr key={d.session_id}>

@@ -3,6 +3,7 @@ import { describeType, failAt, type Arg, type Compiled } from "../compiled";
 import { numbersOf, numberVector } from "../vector";
 import { literalString, ordinal } from "./arguments";
 import { civilFromDays, DAY_MS, daysFromCivil, weekdayOfDays } from "../../dates/civil-calendar";
+import { periodStart } from "../../dates/period-start";
 import type { FunctionSpec } from "./function-spec";
 import { callTraits, mapNumbers } from "./kernels";
 
@@ -68,22 +69,9 @@ function datePart(name: string, summary: string, example: string, part: (ms: num
 const UNITS = ["year", "quarter", "month", "week", "day", "hour", "minute"] as const;
 type Unit = (typeof UNITS)[number];
 
-/** The start of the unit holding ms (calendar units by day numbers, clock units by flooring). */
+/** The start of the unit holding ms: a minute by flooring, the rest as group_by periods. */
 function truncate(unit: Unit, ms: number): number {
-  switch (unit) {
-    case "minute": return Math.floor(ms / MINUTE_MS) * MINUTE_MS;
-    case "hour": return Math.floor(ms / HOUR_MS) * HOUR_MS;
-    case "day": return daysOf(ms) * DAY_MS;
-    case "week": {
-      const days = daysOf(ms);
-      return (days - weekdayOfDays(days)) * DAY_MS;
-    }
-    default: {
-      const [year, month] = civilFromDays(daysOf(ms), scratch);
-      const first = unit === "year" ? 1 : unit === "quarter" ? month - ((month - 1) % 3) : month;
-      return daysFromCivil(year, first, 1) * DAY_MS;
-    }
-  }
+  return unit === "minute" ? Math.floor(ms / MINUTE_MS) * MINUTE_MS : periodStart(ms, unit);
 }
 
 const dateTruncFunction: FunctionSpec = {

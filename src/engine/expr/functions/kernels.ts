@@ -54,7 +54,25 @@ export function stringsToNumbers(arg: Arg, type: NumberVector["type"], fn: (text
   };
 }
 
-/** Evaluates every argument once, in order. */
+/**
+ * A true/false result (1, 0, NaN for missing) that `fill` writes position by position into a fresh array;
+ * the call depends on row order when an argument does.
+ *
+ * @example booleanCall([inner], (out, context) => { const xs = numbersOf(inner.evaluate(context), context.size); for (let p = 0; p < out.length; p++) out[p] = +(xs[p] > 0); })
+ */
+export function booleanCall(args: readonly Compiled[], fill: (out: Float64Array, context: EvalContext) => void): Compiled {
+  return {
+    type: "boolean",
+    ...callTraits(args),
+    evaluate(context) {
+      const out = new Float64Array(context.size);
+      fill(out, context);
+      return numberVector("boolean", out);
+    },
+  };
+}
+
+/** Evaluates every argument once, in order.
 export function evaluateAll(args: readonly Compiled[], context: EvalContext): Value[] {
   return args.map((arg) => arg.evaluate(context));
 }

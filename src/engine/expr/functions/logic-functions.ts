@@ -4,7 +4,7 @@ import { describeType, failAt, isNumeric, type Arg, type EvalContext } from "../
 import { dedupeStrings, numbersOf, numberVector, stringsOf, type Value, type ValueType } from "../vector";
 import { expectTypes, literalList, ordinal } from "./arguments";
 import type { FunctionSpec } from "./function-spec";
-import { callTraits, unifyTypes } from "./kernels";
+import { booleanCall, callTraits, unifyTypes } from "./kernels";
 
 /** Picks, per position, the value of one of several same-typed branches (`pick(p)` gives the branch index, -1 none). */
 function selectBranches(type: ValueType, values: readonly Value[], context: EvalContext, pick: (p: number) => number): Value {
@@ -59,16 +59,10 @@ const notFunction: FunctionSpec = {
   compile(args) {
     expectTypes("not", args, 0, ["boolean"], "a true/false condition");
     const inner = args[0].compiled;
-    return {
-      type: "boolean",
-      ...callTraits([inner]),
-      evaluate(context) {
-        const a = numbersOf(inner.evaluate(context), context.size);
-        const out = new Float64Array(context.size);
-        for (let p = 0; p < out.length; p++) out[p] = a[p] === a[p] ? 1 - a[p] : Number.NaN;
-        return numberVector("boolean", out);
-      },
-    };
+    return booleanCall([inner], (out, context) => {
+      const a = numbersOf(inner.evaluate(context), context.size);
+      for (let p = 0; p < out.length; p++) out[p] = a[p] === a[p] ? 1 - a[p] : Number.NaN;
+    });
   },
 };
 
@@ -129,16 +123,10 @@ function nullTest(name: "is_null" | "not_null"): FunctionSpec {
     maxArgs: 1,
     compile(args) {
       const inner = args[0].compiled;
-      return {
-        type: "boolean",
-        ...callTraits([inner]),
-        evaluate(context) {
-          const value = inner.evaluate(context);
-          const out = new Float64Array(context.size);
-          for (let p = 0; p < out.length; p++) out[p] = missingAt(value, p) ? missing : 1 - missing;
-          return numberVector("boolean", out);
-        },
-      };
+      return booleanCall([inner], (out, context) => {
+        const value = inner.evaluate(context);
+        for (let p = 0; p < out.length; p++) out[p] = missingAt(value, p) ? missing : 1 - missing;
+      });
     },
   };
 }
@@ -159,17 +147,11 @@ const isinFunction: FunctionSpec = {
     if (type === "string") {
       const wanted = new Set(list.filter((item): item is string => typeof item === "string"));
       if (list.some((item) => typeof item === "number")) failAt(args[1].node, "incompatible_type", "isin on a string column needs quoted strings in its list");
-      return {
-        type: "boolean",
-        ...callTraits([inner]),
-        evaluate(context) {
-          const { codes, dictionary } = stringsOf(inner.evaluate(context), context.size);
-          const hit = dictionary.map((text) => (wanted.has(text) ? 1 : 0));
-          const out = new Float64Array(context.size);
-          for (let p = 0; p < out.length; p++) out[p] = codes[p] < 0 ? +wantsMissing : hit[codes[p]];
-          return numberVector("boolean", out);
-        },
-      };
+      return booleanCall([inner], (out, context) => {
+        const { codes, dictionary } = stringsOf(inner.evaluate(context), context.size);
+        const hit = dictionary.map((text) => (wanted.has(text) ? 1 : 0));
+        for (let p = 0; p < out.length; p++) out[p] = codes[p] < 0 ? +wantsMissing : hit[codes[p]];
+      });
     }
     const wanted = new Set(list.flatMap((item) => {
       if (item === null) return [];
@@ -183,16 +165,10 @@ const isinFunction: FunctionSpec = {
       }
       return [item];
     }));
-    return {
-      type: "boolean",
-      ...callTraits([inner]),
-      evaluate(context) {
-        const xs = numbersOf(inner.evaluate(context), context.size);
-        const out = new Float64Array(context.size);
-        for (let p = 0; p < out.length; p++) out[p] = xs[p] !== xs[p] ? +wantsMissing : +wanted.has(xs[p]);
-        return numberVector("boolean", out);
-      },
-    };
+    return booleanCall([inner], (out, context) => {
+      const xs = numbersOf(inner.evaluate(context), context.size);
+      for (let p = 0; p < out.length; p++) out[p] = xs[p] !== xs[p] ? +wantsMissing : +wanted.has(xs[p]);
+    });
   },
 };
 
@@ -216,28 +192,22 @@ const betweenFunction: FunctionSpec = {
     const toMs = (value: Value): Value => (value.kind === "scalar" && typeof value.value === "string" && x.type === "datetime"
       ? { kind: "scalar", type: "datetime", value: parseIsoDateTime(value.value.trim()) ?? Number.NaN }
       : value);
-    return {
-      type: "boolean",
-      ...callTraits([x, low, high]),
-      evaluate(context) {
-        const out = new Float64Array(context.size);
-        if (isString) {
-          const v = stringsOf(x.evaluate(context), context.size);
-          const lo = stringsOf(low.evaluate(context), context.size);
-          const hi = stringsOf(high.evaluate(context), context.size);
-          for (let p = 0; p < out.length; p++) {
-            const [a, b, c] = [v.codes[p], lo.codes[p], hi.codes[p]];
-            out[p] = a < 0 || b < 0 || c < 0 ? 0 : +(compareCodePoints(lo.dictionary[b], v.dictionary[a]) <= 0 && compareCodePoints(v.dictionary[a], hi.dictionary[c]) <= 0);
-          }
-        } else {
-          const v = numbersOf(x.evaluate(context), context.size);
-          const lo = numbersOf(toMs(low.evaluate(context)), context.size);
-          const hi = numbersOf(toMs(high.evaluate(context)), context.size);
-          for (let p = 0; p < out.length; p++) out[p] = +(lo[p] <= v[p] && v[p] <= hi[p]);
+    return booleanCall([x, low, high], (out, context) => {
+      if (isString) {
+        const v = stringsOf(x.evaluate(context), context.size);
+        const lo = stringsOf(low.evaluate(context), context.size);
+        const hi = stringsOf(high.evaluate(context), context.size);
+        for (let p = 0; p < out.length; p++) {
+          const [a, b, c] = [v.codes[p], lo.codes[p], hi.codes[p]];
+          out[p] = a < 0 || b < 0 || c < 0 ? 0 : +(compareCodePoints(lo.dictionary[b], v.dictionary[a]) <= 0 && compareCodePoints(v.dictionary[a], hi.dictionary[c]) <= 0);
         }
-        return numberVector("boolean", out);
-      },
-    };
+      } else {
+        const v = numbersOf(x.evaluate(context), context.size);
+        const lo = numbersOf(toMs(low.evaluate(context)), context.size);
+        const hi = numbersOf(toMs(high.evaluate(context)), context.size);
+        for (let p = 0; p < out.length; p++) out[p] = +(lo[p] <= v[p] && v[p] <= hi[p]);
+      }
+    });
   },
 };
 

@@ -4,8 +4,7 @@ import { expectNumeric, literalNumber } from "./arguments";
 import { cumulativeSum } from "./cumulative-sum";
 import type { FunctionSpec } from "./function-spec";
 import { mapPartitions, shiftCodes } from "./partitions";
-import { rollingMean } from "./rolling-mean";
-import { rollingSum } from "./rolling-sum";
+import { rollingAggregate } from "./rolling-aggregate";
 
 /**
  * Window functions walk the rows in window order (the derive step's order_by, else the current row order) and
@@ -125,7 +124,7 @@ function rollingFunction(name: "rolling_mean" | "rolling_sum"): FunctionSpec {
       const type = expectNumeric(name, args, 0);
       const window = literalNumber(name, args, 1, { integer: true, min: 1, max: MAX_WINDOW });
       const resultType = !mean && (type === "integer" || type === "boolean") ? "integer" : "float";
-      return mapPartitions(args[0].compiled, resultType, (input, output) => (mean ? rollingMean : rollingSum)(input, output, window));
+      return mapPartitions(args[0].compiled, resultType, (input, output) => rollingAggregate(input, output, window, mean ? "mean" : "sum"));
     },
   };
 }

@@ -1,27 +1,24 @@
 /**
  * Timing of the aggregation kernels against pandas on the 145,000-row benchmark dataset (bench/datasets.ts),
- * run by hand, not by the test suite:
+ * run by hand, not by `npm run bench`:
  *
- *   npx tsx src/engine/aggregates/time-aggregates.ts
+ *   npx tsx bench/aggregates.ts
  *
  * Each measurement is the median of RUNS runs after a warm-up, on an already parsed table (pandas: a loaded
  * DataFrame, timed inside Python), taken in alternating rounds so both sides see the same machine load.
  * Grouped measurements include grouping on both sides (a fresh `groupby` per run; the engine's groupRows).
  */
-import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createInterface } from "node:readline";
-import { generateBenchCsv } from "../../../bench/datasets";
-import { parseCsv } from "../csv/parse-csv";
-import { frameColumn, initialFrame } from "../frame/frame";
-import { groupRows } from "../ops/group-rows";
-import type { Table } from "../table/types";
-import { findAggregateOp } from "./aggregate-ops";
-import { crosstab } from "./crosstab";
-import { describe } from "./describe";
-import { valueCounts } from "./value-counts";
+import { findAggregateOp } from "../src/engine/aggregates/aggregate-ops.js";
+import { crosstab } from "../src/engine/aggregates/crosstab.js";
+import { describe } from "../src/engine/aggregates/describe.js";
+import { valueCounts } from "../src/engine/aggregates/value-counts.js";
+import { parseCsv } from "../src/engine/csv/parse-csv.js";
+import { frameColumn, initialFrame } from "../src/engine/frame/frame.js";
+import { groupRows } from "../src/engine/ops/group-rows.js";
+import type { Table } from "../src/engine/table/types.js";
+import { generateBenchCsv } from "./datasets.js";
+import { LOAD_BENCH_FRAME, startPythonReference, writeTempFile } from "./python-reference.js";
+import { median, ratio, timeRuns } from "./timing.js";
 
 const RUNS = 21;
 
@@ -105,68 +102,21 @@ const MEASUREMENTS: Measurement[] = [
   },
 ];
 
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function timeEngine(run: () => unknown): number {
-  run();
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    run();
-    samples.push(performance.now() - start);
-  }
-  return median(samples);
-}
-
-/**
- * A Python process that loads the same CSV once and then times one pandas snippet per request line, so that
- * pandas and the engine are measured alternately, under the same machine load.
- */
-function startPandas(path: string): (name: string, code: string) => Promise<number> {
-  const script = `import json, sys, time, statistics, warnings
-warnings.filterwarnings("ignore")
-import pandas as pd
-df = pd.read_csv(sys.argv[1], parse_dates=["day", "created_at"])
-print("ready", flush=True)
-for line in sys.stdin:
-    code = json.loads(line)
-    exec(code)
-    ts = []
-    for _ in range(${RUNS}):
-        t = time.perf_counter(); exec(code); ts.append((time.perf_counter() - t) * 1000)
-    print(json.dumps(statistics.median(ts)), flush=True)`;
-  const child = spawn("/usr/bin/python3", ["-c", script, path], { stdio: ["pipe", "pipe", "inherit"] });
-  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  const ready = lines.next();
-  process.on("exit", () => child.kill());
-  return async (_name, code) => {
-    await ready;
-    child.stdin.write(`${JSON.stringify(code)}\n`);
-    const { value } = await lines.next();
-    return Number(value);
-  };
-}
-
 const ROUNDS = 3;
 const csv = generateBenchCsv();
-const path = join(mkdtempSync(join(tmpdir(), "wake-aggregates-")), "bench.csv");
-writeFileSync(path, csv);
 const table = parseCsv(csv);
 const rows = Uint32Array.from({ length: table.rowCount }, (_, i) => i);
-const pandas = startPandas(path);
+const pandas = startPythonReference(LOAD_BENCH_FRAME, [writeTempFile("bench.csv", csv)]);
 console.log(`${table.rowCount} rows; per side the median over ${ROUNDS} alternating rounds of the median of ${RUNS} runs\n`);
 console.log("| measurement | engine ms | pandas ms | ratio |\n|---|---:|---:|---:|");
 for (const m of MEASUREMENTS) {
   const engine: number[] = [];
   const reference: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    reference.push(await pandas(m.name, m.pandas));
-    engine.push(timeEngine(() => m.engine(table, rows)));
+    reference.push((await pandas.time(m.pandas, { runs: RUNS }))?.median ?? Number.NaN);
+    engine.push(timeRuns(() => m.engine(table, rows), { runs: RUNS }).median);
   }
   const [e, p] = [median(engine), median(reference)];
-  console.log(`| ${m.name} | ${e.toFixed(2)} | ${p.toFixed(2)} | ${(e / p).toFixed(2)}x |`);
+  console.log(`| ${m.name} | ${e.toFixed(2)} | ${p.toFixed(2)} | ${ratio(e, p)} |`);
 }
-process.exit(0);
+pandas.close();
