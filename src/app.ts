@@ -8,6 +8,7 @@ import { allowedMethods } from "./http/allowed-methods";
 import { createRouter } from "./http/openapi";
 import { limitBody } from "./http/limit-body";
 import { requestContext } from "./http/request-context";
+import { serverTiming } from "./http/server-timing";
 import { analyticsRoutes } from "./routes/analytics";
 import { authRoutes } from "./routes/auth";
 import { datasetRoutes } from "./routes/datasets";
@@ -25,13 +26,14 @@ const HTTP_EXCEPTION_CODES: Record<number, ErrorCode> = {
 
 /**
  * Builds the application: request id and logging first (so every answer, errors included, is logged with its
- * id), then settings and the database, CORS, the body size cap, the routes, and one error handler that owns
- * every error body.
+ * id), the Server-Timing recorder, then settings and the database, CORS, the body size cap, the routes, and one
+ * error handler that owns every error body.
  */
 export function createApp() {
   const app = createRouter();
 
   app.use(requestContext());
+  app.use(serverTiming());
   app.use(async function settings(c, next) {
     c.set("config", loadConfig(c.env));
     c.set("db", createDb(c.env.DB));
@@ -39,13 +41,17 @@ export function createApp() {
   });
   app.use(async function corsFromConfig(c, next) {
     const allowed = c.get("config").allowedOrigins;
-    return cors({
+    const preflight = await cors({
       origin: (origin) => (allowed.includes(origin) ? origin : null),
       allowHeaders: ["Authorization", "Content-Type", "X-Request-Id"],
       allowMethods: ["GET", "POST", "DELETE", "OPTIONS"],
-      exposeHeaders: ["X-Request-Id", "RateLimit", "RateLimit-Policy", "Retry-After", "Link"],
+      exposeHeaders: ["X-Request-Id", "RateLimit", "RateLimit-Policy", "Retry-After", "Link", "Server-Timing"],
       maxAge: 600,
     })(c, next);
+    if (preflight) return preflight;
+    // An allowed origin's pages can read the phases from the Resource Timing API too (PerformanceServerTiming).
+    const origin = c.res.headers.get("Access-Control-Allow-Origin");
+    if (origin) c.res.headers.set("Timing-Allow-Origin", origin);
   });
   // After CORS, so a browser can read the 413 too.
   app.use(limitBody());

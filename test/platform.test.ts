@@ -100,8 +100,10 @@ describe("CORS", () => {
   it("allows a configured origin exactly", async () => {
     const res = await call("/health", { headers: { Origin: "https://app.example.com" } });
     expect(res.headers.get("Access-Control-Allow-Origin")).toBe("https://app.example.com");
-    // Browsers may read only exposed headers: the request id, the rate-limit state and the history's next page.
-    expect(res.headers.get("Access-Control-Expose-Headers")?.split(",").sort()).toEqual(["Link", "RateLimit", "RateLimit-Policy", "Retry-After", "X-Request-Id"]);
+    // Browsers may read only exposed headers: the request id, the rate-limit state, the history's next page and
+    // the phases of Server-Timing (which the Resource Timing API also shows the origin: Timing-Allow-Origin).
+    expect(res.headers.get("Access-Control-Expose-Headers")?.split(",").sort()).toEqual(["Link", "RateLimit", "RateLimit-Policy", "Retry-After", "Server-Timing", "X-Request-Id"]);
+    expect(res.headers.get("Timing-Allow-Origin")).toBe("https://app.example.com");
     const pre = await call("/api/auth/login", {
       method: "OPTIONS",
       headers: { Origin: "http://localhost:5173", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type,authorization" },
@@ -116,6 +118,7 @@ describe("CORS", () => {
     async (origin) => {
       const res = await call("/health", { headers: { Origin: origin } });
       expect(res.headers.get("Access-Control-Allow-Origin")).toBeNull();
+      expect(res.headers.get("Timing-Allow-Origin")).toBeNull();
     },
   );
 });

@@ -15,6 +15,7 @@ import { ApiError, engineApiError, type FieldProblem } from "../errors";
 import { recordAnalysis } from "./analyses";
 import { storableChart, storedMessageOf, storedPlanOf } from "./analysis-row-size";
 import { loadTable } from "./snapshot-cache";
+import { Timing } from "../timing";
 
 export interface Provenance {
   dataset_sha256: string;
@@ -41,8 +42,8 @@ export interface ExecutionResponse {
 }
 
 /** The dataset's table, or a 404 when its snapshot is gone (it is being deleted or purged). */
-export async function tableOf(bucket: R2Bucket, dataset: DatasetRow): Promise<Table> {
-  const table = await loadTable(bucket, dataset.id, dataset.snapshotPath);
+export async function tableOf(bucket: R2Bucket, dataset: DatasetRow, timing?: Timing): Promise<Table> {
+  const table = await loadTable(bucket, dataset.id, dataset.snapshotPath, undefined, timing);
   if (!table) throw new ApiError({ code: "not_found", message: "Dataset not found" });
   return table;
 }
@@ -61,6 +62,8 @@ export interface ExecuteContext {
   beforeRecordingRefusal?: () => Promise<unknown>;
   /** Render the chart's SVG (default true); false returns the Vega-Lite spec only. */
   renderSvg?: boolean;
+  /** Where the call's time goes: `storage` (a snapshot read), `engine`, `chart`, `record` (the history row). */
+  timing?: Timing;
 }
 
 /**
@@ -82,12 +85,14 @@ type Outcome =
 export async function executeAnalysis(ctx: ExecuteContext, dataset: DatasetRow, planInput: unknown): Promise<ExecutionResponse> {
   const started = performance.now();
   const executedAt = new Date();
-  const table = await tableOf(ctx.bucket, dataset);
-  const outcome = await attempt(planInput, () => compute(ctx, table, planInput));
+  const timing = ctx.timing ?? new Timing();
+  const table = await tableOf(ctx.bucket, dataset, timing);
+  const outcome = await attempt(planInput, () => compute(ctx, timing, table, planInput));
   if (outcome.kind === "refused" && outcome.error.code === "invalid_plan") await ctx.beforeRecordingRefusal?.();
   const analysisId = crypto.randomUUID();
   const executionTimeMs = performance.now() - started;
-  await record(ctx, { id: analysisId, datasetId: dataset.id, userId: ctx.userId, sessionId: dataset.sessionId, executedAt, executionTimeMs }, outcome);
+  const base = { id: analysisId, datasetId: dataset.id, userId: ctx.userId, sessionId: dataset.sessionId, executedAt, executionTimeMs };
+  await timing.time("record", () => record(ctx, base, outcome));
   if (outcome.kind !== "done") throw outcome.error;
   return {
     success: true,
@@ -112,8 +117,8 @@ export async function executeAnalysis(ctx: ExecuteContext, dataset: DatasetRow, 
 }
 
 /** Validate; then, on the plan that validated: charge the slot, execute, draw, check the result can be stored. */
-async function compute(ctx: ExecuteContext, table: Table, planInput: unknown): Promise<Outcome> {
-  const validation = validatePlan(planInput, { columns: columnsOf(table), table });
+async function compute(ctx: ExecuteContext, timing: Timing, table: Table, planInput: unknown): Promise<Outcome> {
+  const validation = timing.measure("engine", () => validatePlan(planInput, { columns: columnsOf(table), table }));
   if (!validation.plan) {
     const error = new ApiError({ code: "invalid_plan", message: "The plan is not valid for this dataset.", errors: validation.errors });
     return { kind: "refused", plan: planInput, error };
@@ -121,9 +126,10 @@ async function compute(ctx: ExecuteContext, table: Table, planInput: unknown): P
   const plan = validation.plan;
   return attempt(plan, async () => {
     await ctx.beforeExecute?.();
-    const output = executePlan(table, plan);
-    const drawn = await buildChart(plan, output, { svg: ctx.renderSvg !== false });
-    const stored = storableChart(output.result, plan, drawn.chart);
+    const output = timing.measure("engine", () => executePlan(table, plan));
+    const draw = () => buildChart(plan, output, { svg: ctx.renderSvg !== false });
+    const drawn = await (plan.chart_type === undefined ? draw() : timing.time("chart", draw));
+    const stored = timing.measure("record", () => storableChart(output.result, plan, drawn.chart));
     if (!stored.fits) {
       const error = new ApiError({ code: "execution_error", message: "The result is too large to return and store; add filters or group by fewer columns." });
       return { kind: "refused", plan, error };
