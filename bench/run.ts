@@ -4,13 +4,15 @@
  */
 import { benchCharts } from "./charts.js";
 import { benchExecute } from "./execute.js";
-import { benchPlanV2 } from "./plan-v2.js";
+import { benchPlanV2, INFERENCE_QUERIES, RESULT_QUERIES } from "./plan-v2.js";
 import { benchUpload, type BenchRow } from "./upload.js";
 
 const SECTIONS: Array<[title: string, run: () => Promise<BenchRow[]>]> = [
   ["Upload", benchUpload],
   ["Execute", benchExecute],
   ["Plan v2 steps", () => benchPlanV2()],
+  ["Plan v2 results", () => benchPlanV2(RESULT_QUERIES)],
+  ["Plan v2 tests and models", () => benchPlanV2(INFERENCE_QUERIES)],
   ["Charts", benchCharts],
 ];
 

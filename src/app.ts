@@ -1,33 +1,26 @@
-import { HTTPException } from "hono/http-exception";
 import { cors } from "hono/cors";
-import { ConfigError, loadConfig } from "./config";
+import { loadConfig } from "./config";
 import { createDb } from "./db/client";
-import { EngineError } from "./engine/errors";
-import { ApiError, engineApiError, type ErrorCode, problemResponse } from "./errors";
+import { ApiError, problemResponse, toApiError } from "./errors";
 import { allowedMethods } from "./http/allowed-methods";
 import { createRouter } from "./http/openapi";
-import { limitBody } from "./http/limit-body";
+import { jsonBodyLimit, limitBody } from "./http/limit-body";
 import { requestContext } from "./http/request-context";
 import { serverTiming } from "./http/server-timing";
 import { analyticsRoutes } from "./routes/analytics";
 import { authRoutes } from "./routes/auth";
 import { datasetRoutes } from "./routes/datasets";
 import { healthRoutes } from "./routes/health";
+import { mcpRoutes } from "./routes/mcp";
+import { requireAllowedOrigin } from "./mcp/allowed-origin";
+import { MCP_PATH } from "./mcp/endpoint";
 import { SERVICE_VERSION } from "./version";
 
-const HTTP_EXCEPTION_CODES: Record<number, ErrorCode> = {
-  400: "malformed_request",
-  401: "not_authenticated",
-  404: "not_found",
-  413: "payload_too_large",
-  415: "unsupported_media_type",
-  429: "rate_limited",
-};
 
 /**
  * Builds the application: request id and logging first (so every answer, errors included, is logged with its
- * id), the Server-Timing recorder, then settings and the database, CORS, the body size cap, the routes, and one
- * error handler that owns every error body.
+ * id), the Server-Timing recorder, then settings and the database, the MCP endpoint's Origin check, CORS, the body
+ * size cap, the routes (the HTTP API and /mcp), and one error handler that owns every error body.
  */
 export function createApp() {
   const app = createRouter();
@@ -39,13 +32,16 @@ export function createApp() {
     c.set("db", createDb(c.env.DB));
     await next();
   });
+  // Before CORS, so that a preflight from a foreign page is refused too (DNS rebinding).
+  app.use(MCP_PATH, requireAllowedOrigin());
   app.use(async function corsFromConfig(c, next) {
     const allowed = c.get("config").allowedOrigins;
     const preflight = await cors({
       origin: (origin) => (allowed.includes(origin) ? origin : null),
-      allowHeaders: ["Authorization", "Content-Type", "X-Request-Id"],
+      allowHeaders: ["Authorization", "Content-Type", "X-Request-Id", "MCP-Protocol-Version"],
       allowMethods: ["GET", "POST", "DELETE", "OPTIONS"],
-      exposeHeaders: ["X-Request-Id", "RateLimit", "RateLimit-Policy", "Retry-After", "Link", "Server-Timing"],
+      // WWW-Authenticate: a browser MCP client reads resource_metadata from a 401.
+      exposeHeaders: ["X-Request-Id", "RateLimit", "RateLimit-Policy", "Retry-After", "Link", "WWW-Authenticate", "Server-Timing"],
       maxAge: 600,
     })(c, next);
     if (preflight) return preflight;
@@ -54,12 +50,14 @@ export function createApp() {
     if (origin) c.res.headers.set("Timing-Allow-Origin", origin);
   });
   // After CORS, so a browser can read the 413 too.
-  app.use(limitBody());
+  // /mcp reads its larger bodies (a CSV for upload_csv) only once the caller is authenticated: its route caps them.
+  app.use(limitBody((c) => (c.req.path === MCP_PATH ? null : jsonBodyLimit(c))));
 
   app.route("/", healthRoutes);
   app.route("/", authRoutes);
   app.route("/", datasetRoutes);
   app.route("/", analyticsRoutes);
+  app.route("/", mcpRoutes);
   // The pages (/, /docs, /redoc) are static assets served before the Worker runs: wrangler.jsonc `assets`, web/.
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
@@ -98,30 +96,6 @@ async function isPage(env: Env, url: string): Promise<boolean> {
   const res = await env.ASSETS.fetch(new Request(url, { method: "GET" }));
   await res.body?.cancel();
   return res.ok;
-}
-
-function toApiError(error: unknown, c: { set: (key: "failure", value: string) => void }): ApiError {
-  if (error instanceof ApiError) return error;
-  if (error instanceof EngineError) {
-    // e.g. an unreadable stored snapshot: a 500 whose reason is logged, never sent
-    const answer = engineApiError(error);
-    if (answer.status >= 500) c.set("failure", describe(error));
-    return answer;
-  }
-  if (error instanceof HTTPException) {
-    const code = HTTP_EXCEPTION_CODES[error.status];
-    if (code) return new ApiError({ code, message: error.message || "Bad Request" });
-  }
-  if (error instanceof ConfigError) {
-    c.set("failure", error.message);
-    return new ApiError({ code: "misconfigured", message: "The service is misconfigured; the operator has been notified." });
-  }
-  c.set("failure", describe(error));
-  return new ApiError({ code: "internal_error", message: "An unexpected error occurred." });
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 export type App = ReturnType<typeof createApp>;

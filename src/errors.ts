@@ -1,10 +1,13 @@
 import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { ConfigError } from "./config";
 import {
   CHART_WARNING_CODES,
   ENGINE_ERROR_CODES,
+  EngineError,
   RESULT_WARNING_CODES,
-  type EngineError,
+  TEST_WARNING_CODES,
   type EngineErrorCode,
   type EngineProblemCode,
 } from "./engine/errors";
@@ -28,6 +31,7 @@ export const ERROR_STATUS = {
   not_authenticated: 401,
   invalid_token: 401,
   invalid_credentials: 401,
+  origin_not_allowed: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
@@ -104,6 +108,7 @@ export const FIELD_PROBLEM_CODES = [
     ...PLAN_WARNING_CODES,
     ...ENGINE_ERROR_CODES,
     ...RESULT_WARNING_CODES,
+    ...TEST_WARNING_CODES,
     ...CHART_WARNING_CODES,
     ...SERVICE_PROBLEM_CODES,
   ]),
@@ -155,9 +160,52 @@ export function engineApiError(error: EngineError, errors: FieldProblem[] | unde
   return new ApiError({ code: ENGINE_ERROR_ANSWERS[error.code], message: error.message, errors, cause: error });
 }
 
+const HTTP_EXCEPTION_CODES: Record<number, ErrorCode> = {
+  400: "malformed_request",
+  401: "not_authenticated",
+  404: "not_found",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+  429: "rate_limited",
+};
+
+/**
+ * The API error any thrown value answers as: an ApiError as it is, an engine error by its code, a Hono
+ * HTTPException by its status, a configuration error as `misconfigured`, anything else as a 500
+ * `internal_error`. The reason of a 500 is set as the request's `failure` (logged, never sent). The app's error
+ * handler and the MCP endpoint's error results both answer through this.
+ *
+ * @example
+ * app.onError((error, c) => problemResponse(c, toApiError(error, c)));
+ */
+export function toApiError(error: unknown, c: { set: (key: "failure", value: string) => void }): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof EngineError) {
+    // e.g. an unreadable stored snapshot: a 500 whose reason is logged, never sent
+    const answer = engineApiError(error);
+    if (answer.status >= 500) c.set("failure", describe(error));
+    return answer;
+  }
+  if (error instanceof HTTPException) {
+    const code = HTTP_EXCEPTION_CODES[error.status];
+    if (code) return new ApiError({ code, message: error.message || "Bad Request" });
+  }
+  if (error instanceof ConfigError) {
+    c.set("failure", error.message);
+    return new ApiError({ code: "misconfigured", message: "The service is misconfigured; the operator has been notified." });
+  }
+  c.set("failure", describe(error));
+  return new ApiError({ code: "internal_error", message: "An unexpected error occurred." });
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
 const TITLES: Record<number, string> = {
   400: "Bad Request",
   401: "Unauthorized",
+  403: "Forbidden",
   404: "Not Found",
   405: "Method Not Allowed",
   409: "Conflict",

@@ -162,6 +162,7 @@ describe("fuzzed credentials", () => {
     ["POST", "/api/analytics/upload"],
     ["POST", "/api/analytics/execute"],
     ["POST", "/api/analytics/validate"],
+    ["POST", "/mcp"],
   ];
   fcTest.prop([fc.constantFrom(...ROUTES), authorizationValue, fc.option(headerValue(140), { nil: undefined }), fc.boolean()], { numRuns: 450, seed: SEED })(
     "any Authorization value on an authenticated route is a 401 problem; X-Request-Id echoed only when well formed",

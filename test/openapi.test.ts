@@ -28,6 +28,8 @@ export const DOCUMENTED_ROUTES: Array<[string, string]> = [
   ["get", "/api/analytics/history/{session_id}/{analysis_id}/chart.svg"],
   ["get", "/api/analytics/plan-schema"],
   ["get", "/api/analytics/datasets/{session_id}/plan-schema"],
+  ["post", "/mcp"],
+  ["get", "/.well-known/oauth-protected-resource/mcp"],
 ];
 
 describe("OpenAPI", () => {

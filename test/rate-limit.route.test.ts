@@ -20,7 +20,7 @@ async function executorWithLimit(limit: string) {
 
 describe("execute rate limit through the route", () => {
   it("charges only plans that pass validation and answers 429 with Retry-After past the limit", async () => {
-    const { user, session_id, send } = await executorWithLimit("2");
+    const { send } = await executorWithLimit("2");
     for (let i = 0; i < 3; i++) expect((await send({ operation: "mean", target_column: "nope" })).status).toBe(422);
     const first = await send({ operation: "count" });
     expect(first.status).toBe(200);

@@ -25,6 +25,9 @@ function phases(res: Response): string[] {
   return names;
 }
 
+/** A JSON-RPC tools/call of the MCP endpoint (stateless: no session to open first). */
+const mcpCall = (name: string, args: Record<string, unknown>) => ({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name, arguments: args } });
+
 let user: TestUser;
 let sessionId: string;
 let analysisId: string;
@@ -60,6 +63,9 @@ describe("Server-Timing", () => {
       ["POST /api/analytics/execute", () => call("/api/analytics/execute", { method: "POST", token: user.token, json: { session_id: sessionId, plan: PLAN } }), ["auth", "db", "limiter", "engine", "chart", "record"]],
       ["GET /api/analytics/history/{session_id}", () => call(`/api/analytics/history/${sessionId}`, { token: user.token }), ["auth", "db"]],
       ["GET /api/analytics/history/{session_id}/{analysis_id}/chart.svg", () => call(`/api/analytics/history/${sessionId}/${analysisId}/chart.svg`, { token: user.token }), ["auth", "db"]],
+      // A static document: no phase, so no header.
+      ["GET /.well-known/oauth-protected-resource/mcp", () => call("/.well-known/oauth-protected-resource/mcp"), []],
+      ["POST /mcp", () => call("/mcp", { method: "POST", token: user.token, headers: { Accept: "application/json" }, json: mcpCall("execute_plan", { session_id: sessionId, plan: PLAN }) }), ["auth", "db", "limiter", "engine", "chart", "record"]],
       ["DELETE /api/analytics/datasets/{session_id}", () => call(`/api/analytics/datasets/${sessionId}`, { method: "DELETE", token: user.token }), ["auth", "db", "storage"]],
     ];
     const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
@@ -67,8 +73,10 @@ describe("Server-Timing", () => {
     for (const [op, send, expected] of calls) {
       const res = await send();
       expect(res.status, op).toBeLessThan(300);
-      await res.arrayBuffer();
-      expect(phases(res), op).toEqual(expected);
+      const body = await res.text();
+      if (op === "POST /mcp") expect(JSON.parse(body).result.isError, body.slice(0, 300)).toBeFalsy();
+      if (expected.length === 0) expect(res.headers.get("Server-Timing"), op).toBeNull();
+      else expect(phases(res), op).toEqual(expected);
     }
   });
 
@@ -95,6 +103,9 @@ describe("Server-Timing", () => {
     const invalid = await call("/api/analytics/execute", { method: "POST", token: other.token, json: { session_id: own, plan: { operation: "nope" } } });
     expect(invalid.status).toBe(422);
     expect(phases(invalid)).toEqual(["auth", "db", "limiter", "engine", "record"]);
+    const tool = await call("/mcp", { method: "POST", token: user.token, headers: { Accept: "application/json" }, json: mcpCall("execute_plan", { session_id: own, plan: PLAN }) });
+    expect(((await tool.json()) as { result: { isError?: boolean } }).result.isError).toBe(true);
+    expect(phases(tool)).toEqual(["auth", "db", "limiter"]);
   });
 
   it("shows the engine's own time: the execute's engine phase is the time it spent computing", async () => {

@@ -2,7 +2,8 @@
 """Golden fixtures for the engine: seeded CSVs and the results pandas/scipy/statsmodels give for ~600 plans.
 
 Run: /usr/bin/python3 scripts/golden/generate.py   (pandas 1.5.3, scipy 1.10.1, statsmodels 0.13.5, bottleneck)
-Writes src/engine/golden/fixtures/{*.csv, cases.json}. The TypeScript test reads only those files.
+Writes src/engine/golden/fixtures/{*.csv, cases.json}. The TypeScript test reads only those files. New cases are
+appended (the quoting cases come last and draw no random numbers), so existing cases never change.
 
 Every expected value is what the reference library returns, with these documented exceptions:
 - t quantiles (forecast intervals) are computed exactly with mpmath: scipy 1.10's `t.ppf` is off by up to
@@ -120,19 +121,15 @@ def parse_iso(text):
     return ms_of(pd.Timestamp(text, tz="UTC"))
 
 
-def utf16(s):
-    return s.encode("utf-16-be")
-
-
 def filter_mask(df, f):
     s, op, v = df[f["column"]], f["operator"], f["value"]
     kind = TYPES[f["column"]]
     if kind == "str":
         present = s.notna()
-        key = utf16(v)
-        cmp = {"==": lambda a: a == key, "!=": lambda a: a != key, ">": lambda a: a > key, "<": lambda a: a < key,
-               ">=": lambda a: a >= key, "<=": lambda a: a <= key}[op]
-        res = s.map(lambda x: cmp(utf16(x)) if isinstance(x, str) else False)
+        # Python compares strings by code point, as pandas does (and the engine).
+        cmp = {"==": lambda a: a == v, "!=": lambda a: a != v, ">": lambda a: a > v, "<": lambda a: a < v,
+               ">=": lambda a: a >= v, "<=": lambda a: a <= v}[op]
+        res = s.map(lambda x: cmp(x) if isinstance(x, str) else False)
         return (res | ~present) if op == "!=" else (res & present)
     if kind == "dt":
         s = s.map(lambda t: np.nan if pd.isna(t) else ms_of(t)).astype("float64")
@@ -415,15 +412,54 @@ def cases():
     return out
 
 
+# ---------------------------------------------------------------- quoting (appended after every other case)
+# Written byte for byte (write_csv never quotes): RFC 4180 quoting as pandas' C parser reads it. Quoted commas,
+# doubled quotes, a newline and a CRLF inside quotes, a quoted number, and a quoted empty field beside a missing
+# one (both are NA to pandas). No random numbers: the seeded generator's sequence for the data above is untouched.
+QUOTED_CSV = (
+    'city,amount,note\n'
+    '"Paris, France",10,plain\n'
+    '"say ""hi""",20,"with ""quotes"""\n'
+    '"two\nlines",30,"crlf\r\ninside"\r\n'
+    '"",40,quoted empty city\n'
+    ',50,missing city\n'
+    '"Paris, France",60,""\n'
+    'plain,"70",quoted number\n'
+    '"a,b,c",,"trailing, comma,"\n'
+    '"say ""hi""",80,\n'
+    '"two\nlines",90,"x"\n'
+    'plain,100,"line\nbreak, and ""all"""\n'
+)
+TYPES.update({"city": "str", "amount": "num", "note": "str"})
+
+
+def quoting_cases():
+    out = []
+    add = lambda name, p: out.append({"id": f"quoting:{name}", "csv": "quoted.csv", "plan": p})
+    add("count-rows", plan("count"))
+    add("count-city", plan("count", target_column="city"))
+    add("count-note", plan("count", target_column="note"))
+    add("count-by-city", plan("count", group_by=["city"]))
+    add("sum-amount-by-city", plan("sum", group_by=["city"], target_column="amount"))
+    add("mean-amount-by-note", plan("mean", group_by=["note"], target_column="amount"))
+    for value in ["Paris, France", 'say "hi"', "two\nlines", "a,b,c"]:
+        add(f"sum-where-city=={json.dumps(value)}", plan("sum", [{"column": "city", "operator": "==", "value": value}], target_column="amount"))
+    add("max-amount-where-note!=", plan("max", [{"column": "note", "operator": "!=", "value": "plain"}], target_column="amount"))
+    add("count-where-city>", plan("count", [{"column": "city", "operator": ">", "value": "Paris, France"}], ["city"]))
+    return out
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     write_csv("main.csv", MAIN_HEADER, main_rows(320))
     write_csv("single.csv", MAIN_HEADER, main_rows(1))
     TYPES["date"] = "dt"
     write_csv("series.csv", ["date", "level", "tick"], series_rows(90))
-    frames = {name: load(name) for name in ("main.csv", "single.csv", "series.csv")}
+    with open(os.path.join(OUT, "quoted.csv"), "w", encoding="utf-8", newline="") as f:
+        f.write(QUOTED_CSV)
+    frames = {name: load(name) for name in ("main.csv", "single.csv", "series.csv", "quoted.csv")}
     result = []
-    for case in cases():
+    for case in cases() + quoting_cases():
         before = len(EXACT_REGRESSIONS)
         case["expected"] = run(frames[case["csv"]], case["plan"])
         if len(EXACT_REGRESSIONS) > before:

@@ -65,6 +65,15 @@ export const ENGINE_ERROR_CODES = [
 export const RESULT_WARNING_CODES = ["no_rows_selected", "many_groups"] as const;
 
 /**
+ * Every code a test's result warning can carry (path `plan.test`, or `plan.alpha`):
+ * - `test_warning`: scipy would warn about this result (too few values for an approximation, ties forcing the
+ *   normal approximation, precision lost to nearly equal values...); the message says what.
+ * - `empty_sample`: a sample has no values in the selected rows.
+ * - `alpha_not_tabulated`: the Anderson-Darling test has no critical value at this alpha (reject_null is null).
+ */
+export const TEST_WARNING_CODES = ["test_warning", "empty_sample", "alpha_not_tabulated"] as const;
+
+/**
  * A warning about the chart only (the result is unaffected), path `plan.chart_type`: `chart_no_data`,
  * `chart_unavailable` (this chart cannot show this result), `chart_truncated` (some groups left out),
  * `chart_reduced` (points thinned to fit the SVG budget), `chart_svg_dropped` (no SVG: too many marks),
@@ -83,8 +92,9 @@ export type CsvErrorCode = (typeof CSV_ERROR_CODES)[number];
 export type EngineErrorCode = (typeof ENGINE_ERROR_CODES)[number];
 export type ResultWarningCode = (typeof RESULT_WARNING_CODES)[number];
 export type ChartWarningCode = (typeof CHART_WARNING_CODES)[number];
+export type TestWarningCode = (typeof TEST_WARNING_CODES)[number];
 /** Every code an engine problem (an error's field problem or a warning) can carry. */
-export type EngineProblemCode = SchemaProblemCode | PlanProblemCode | EngineErrorCode | ResultWarningCode | ChartWarningCode;
+export type EngineProblemCode = SchemaProblemCode | PlanProblemCode | EngineErrorCode | ResultWarningCode | TestWarningCode | ChartWarningCode;
 
 /** A problem at one place of the plan or the file: the contract's field problem. */
 export interface EngineProblem {

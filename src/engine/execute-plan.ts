@@ -6,22 +6,47 @@ import type { AggregateResult } from "./ops/aggregate-rows";
 import { checkPlanCost } from "./ops/estimate-plan-cost";
 import type { Grouping } from "./ops/group-rows";
 import { selectRows, type FilterStep } from "./ops/select-rows";
+import type { ArgExtremeResult } from "./operations/argmax";
 import type { CorrelationResult } from "./operations/correlation";
+import type { CrosstabResult } from "./operations/crosstab";
+import type { DescribeResult } from "./operations/describe";
+import type { RowsResult } from "./operations/rows";
+import type { ValueCountsResult } from "./operations/value-counts";
 import type { GroupedResult as Grouped } from "./operations/grouped-result";
 import { operationModule } from "./operations/registry";
 import type { RegressionResult } from "./operations/regression";
+import { shapeGroups } from "./results/shape-list";
 import { applySteps } from "./steps/apply-steps";
 import type { StepRecord } from "./steps/step";
 import type { Plan } from "./plan/plan-schema";
 import type { Table } from "./table/types";
 
 export type { CorrelationResult } from "./operations/correlation";
+export type { AggregationsResult } from "./operations/aggregate";
+export type { ArgExtremeResult } from "./operations/argmax";
+export type { CrosstabResult } from "./operations/crosstab";
+export type { DescribeResult } from "./operations/describe";
+export type { RowsResult } from "./operations/rows";
+export type { ValueCountsResult } from "./operations/value-counts";
 export type { RegressionResult } from "./operations/regression";
 export { MIN_FORECAST_POINTS } from "./operations/forecast";
 
 type Fields = AggregateResult | CorrelationResult | RegressionResult;
-export type GroupedResult = Grouped<Fields>;
-export type ExecutionResult = Fields | ForecastResult | GroupedResult;
+/** A grouped result; with `limit` it also says how many groups passed `having` (results/shape-list.ts). */
+export type GroupedResult = Grouped<Fields> & { total_groups?: number };
+/**
+ * What an operation answers. An `aggregate` result (AggregationsResult: an object keyed by the aggregations'
+ * names, or grouped like GroupedResult) is left out of the union: names are data, so its keys cannot be typed.
+ */
+export type ExecutionResult =
+  | Fields
+  | ForecastResult
+  | GroupedResult
+  | ValueCountsResult
+  | DescribeResult
+  | CrosstabResult
+  | RowsResult
+  | ArgExtremeResult;
 
 /** Above this many groups a result gets a `many_groups` warning: the answer stops being readable. */
 export const MANY_GROUPS = 1000;
@@ -39,6 +64,8 @@ export interface ExecutionOutput {
   grouping: Grouping | null;
   /** forecast: the averaged series that was fitted. */
   series?: TimeSeries;
+  /** What the operation's charts draw beyond the result (a test's samples, a model's predictions). */
+  chartData?: unknown;
 }
 
 /**
@@ -67,7 +94,8 @@ export function executePlan(table: Table, plan: Plan): ExecutionOutput {
   } else if (frame.rows.length === 0 && prepared !== null) {
     warnings.push({ path: "plan.steps", code: "no_rows_selected", message: "The steps leave no rows; statistics of nothing are null (sum and count are 0)." });
   }
-  const output = operation.execute(frame, plan, { checkCost: (seriesLength) => checkPlanCost(table, plan, seriesLength) });
+  // having / sort / limit over a grouped result (value_counts and rows shape their own lists).
+  const output = shapeGroups(plan, frame, operation.execute(frame, plan, { checkCost: (seriesLength) => checkPlanCost(table, plan, seriesLength) }));
   warnings.push(...(output.warnings ?? []));
   const groups = output.grouping?.keys.length ?? 0;
   if (groups > MANY_GROUPS) {
@@ -82,5 +110,6 @@ export function executePlan(table: Table, plan: Plan): ExecutionOutput {
     frame,
     grouping: output.grouping,
     series: output.series,
+    ...(output.chartData === undefined ? {} : { chartData: output.chartData }),
   };
 }

@@ -12,7 +12,10 @@
 export function jsonRecord<V>(entries: Iterable<readonly [string, V]>): Record<string, V> {
   const record: Record<string, V> = {};
   for (const [key, value] of entries) {
-    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+    // Only __proto__ is an accessor on Object.prototype; any other key assigned makes the same own data property,
+    // and keeps the object in V8's fast mode (defineProperty on every key can turn it into a dictionary).
+    if (key === "__proto__") Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+    else record[key] = value;
   }
   return record;
 }

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { ApiError } from "../errors";
 import type { AppEnv } from "./app-env";
 import { readCappedChunks } from "./read-capped";
@@ -10,19 +10,26 @@ import { readCappedChunks } from "./read-capped";
  */
 export const MAX_JSON_BODY_BYTES = 2 * 1024 * 1024;
 
+/** A request's body cap in bytes, or null when its route reads the body against a cap of its own. */
+export type BodyLimit = (c: Context<AppEnv>) => number | null;
+
+/** Every body but multipart uploads (which count against MAX_UPLOAD_SIZE in their own route): MAX_JSON_BODY_BYTES. */
+export const jsonBodyLimit: BodyLimit = (c) => (/^multipart\/form-data/i.test(c.req.header("Content-Type") ?? "") ? null : MAX_JSON_BODY_BYTES);
+
 /**
- * Caps every body but multipart uploads (which count against MAX_UPLOAD_SIZE in their own route) on the bytes
- * actually read, answering 413, then hands the buffered body on so validators read it as usual.
+ * Caps a body on the bytes actually read, answering 413, then hands the buffered body on so validators read it
+ * as usual. The cap is per request (jsonBodyLimit by default): a number, or a fixed one for a route's own use.
  *
  * @example
  * app.use(limitBody());
+ * router.post("/mcp", requireUser(), limitBody(() => 22 * 1024 * 1024), handler);
  */
-export function limitBody(maxBytes = MAX_JSON_BODY_BYTES): MiddlewareHandler<AppEnv> {
+export function limitBody(limitOf: BodyLimit | number = jsonBodyLimit): MiddlewareHandler<AppEnv> {
   return async function limitBodyMiddleware(c, next) {
-    const type = c.req.header("Content-Type") ?? "";
-    if (c.req.raw.body && !/^multipart\/form-data/i.test(type)) {
-      const tooLarge = () => new ApiError({ code: "payload_too_large", message: `The request body exceeds the limit of ${maxBytes} bytes.` });
-      const chunks = await readCappedChunks(c.req.raw, maxBytes, tooLarge);
+    const limit = typeof limitOf === "number" ? limitOf : limitOf(c);
+    if (c.req.raw.body && limit !== null) {
+      const tooLarge = () => new ApiError({ code: "payload_too_large", message: `The request body exceeds the limit of ${limit} bytes.` });
+      const chunks = await readCappedChunks(c.req.raw, limit, tooLarge);
       c.req.raw = new Request(c.req.raw, { body: new Blob(chunks) });
     }
     await next();

@@ -1,5 +1,5 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
-import { CHART_WARNING_CODES, CSV_ERROR_CODES, ENGINE_ERROR_CODES, RESULT_WARNING_CODES } from "../engine/errors";
+import { CHART_WARNING_CODES, CSV_ERROR_CODES, ENGINE_ERROR_CODES, RESULT_WARNING_CODES, TEST_WARNING_CODES } from "../engine/errors";
 import { PLAN_ERROR_CODES, PLAN_WARNING_CODES } from "../engine/plan/plan-problems";
 import { SCHEMA_PROBLEM_CODES } from "../engine/plan/zod-issue-problems";
 import { ApiError, ERROR_CODES, FIELD_PROBLEM_CODES } from "../errors";
@@ -18,7 +18,7 @@ export const FieldProblemSchema = z
         `Stable. Request bodies and plan structure: ${SCHEMA_PROBLEM_CODES.join(", ")}. Plans: ${PLAN_ERROR_CODES.join(", ")}; ` +
         `warnings ${PLAN_WARNING_CODES.join(", ")}. Uploads (path \`file:line N\`): ${CSV_ERROR_CODES.join(", ")}, header_too_long, ` +
         `metadata_too_large. Execution: ${EXECUTION_ERROR_CODES.join(", ")}; ` +
-        `warnings ${[...RESULT_WARNING_CODES, ...CHART_WARNING_CODES, "chart_not_stored"].join(", ")}. Registration: already_exists.`,
+        `warnings ${[...RESULT_WARNING_CODES, ...TEST_WARNING_CODES, ...CHART_WARNING_CODES, "chart_not_stored"].join(", ")}. Registration: already_exists.`,
     }),
     message: z.string(),
     suggestion: z.string().optional(),
@@ -44,6 +44,7 @@ export const ProblemSchema = z
 const DESCRIPTIONS: Record<number, string> = {
   400: "Malformed request (bad JSON, multipart or CSV).",
   401: "Missing, invalid or expired bearer token, or wrong credentials.",
+  403: "A browser page of an origin that is not allowed (MCP endpoint).",
   404: "No such resource, or it belongs to another user.",
   409: "The resource already exists.",
   413: "Body or file too large.",

@@ -1,21 +1,18 @@
 import { ApiError } from "../errors";
+import type { CsvFile } from "../services/datasets";
 import { readCappedChunks } from "./read-capped";
 
 /** Room for the multipart boundary and part headers around the file itself. */
 const MULTIPART_OVERHEAD = 16 * 1024;
 
-export interface UploadedFile {
-  filename: string;
-  bytes: Uint8Array;
-}
-
 /**
- * The multipart field `file` of an upload, with its size checked against `maxBytes` on the bytes read.
+ * The multipart field `file` of an upload, read no further than `maxBytes` and the multipart overhead. The file's
+ * own size and name are the service's to judge (uploadCsv), as for a CSV sent any other way.
  *
  * @example
  * const { filename, bytes } = await readUploadedFile(c.req.raw, config.maxUploadSize);
  */
-export async function readUploadedFile(request: Request, maxBytes: number): Promise<UploadedFile> {
+export async function readUploadedFile(request: Request, maxBytes: number): Promise<CsvFile> {
   const contentType = request.headers.get("Content-Type") ?? "";
   if (!/^multipart\/form-data\s*;/i.test(contentType)) {
     throw new ApiError({ code: "unsupported_media_type", message: "Upload a CSV as multipart/form-data with the field 'file'." });
@@ -37,9 +34,5 @@ export async function readUploadedFile(request: Request, maxBytes: number): Prom
       errors: [{ path: "file", code: "required", message: "Field required." }],
     });
   }
-  if (file.size > maxBytes) throw tooLarge();
-  if (!/\.csv$/i.test(file.name)) {
-    throw new ApiError({ code: "unsupported_media_type", message: "Only CSV files are accepted: the file name must end in .csv." });
-  }
-  return { filename: file.name.slice(-255), bytes: new Uint8Array(await file.arrayBuffer()) };
+  return { filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
 }

@@ -13,8 +13,8 @@ export interface RateLimitOptions {
    * `consume` takes the slot before the handler runs (uploads: a request over the limit is refused before its body
    * is read). `check` only refuses when the window is already full and takes nothing: the handler takes the slot
    * later with `consumeSlot`. `reserve` takes the slot before the handler runs, and gives it back when the answer
-   * is ready unless the handler kept it (`keepSlot`, e.g. once a plan validated) or gave it back earlier
-   * (`returnSlot`): a request that turns out not to count costs nothing in the end, and the slot is held while it
+   * is ready unless the handler kept it (executeLimitHooks: once a plan validated) or gave it back earlier (a
+   * refused plan): a request that turns out not to count costs nothing in the end, and the slot is held while it
    * runs, so parallel requests cannot overshoot the limit.
    */
   mode: "consume" | "check" | "reserve";
@@ -72,8 +72,8 @@ export async function abandonLimit<E extends AppEnv>(c: Context<E>, { policy, de
  */
 export function applyLimit<E extends AppEnv>(c: Context<E>, options: RateLimitOptions, { policy, decision }: LimitAnswer): void {
   answerWith(c, [{ policy, decision }]);
-  if (decision.eventId === undefined || (options.mode !== "reserve" && !options.refundFailures)) return;
-  heldSlots.set(c, { policy, eventId: decision.eventId, kept: false, keepOnSuccess: options.mode !== "reserve" });
+  const held = heldSlotOf({ policy, decision }, options);
+  if (held) heldSlots.set(c, held);
 }
 
 /**
@@ -82,26 +82,30 @@ export function applyLimit<E extends AppEnv>(c: Context<E>, options: RateLimitOp
  */
 export async function settleLimit<E extends AppEnv>(c: Context<E>): Promise<void> {
   const held = heldSlots.get(c);
-  if (held?.keepOnSuccess && c.res.ok) held.kept = true;
-  if (held && !held.kept) await returnSlot(c);
+  if (held?.keepOnSuccess && c.res.ok) keep(held);
+  await release(c, held);
   for (const [name, value] of Object.entries(latestHeaders.get(c) ?? {})) c.res.headers.set(name, value);
 }
 
-/** Keeps the slot a `reserve` limit holds for this request: the request counts from now on. */
-export function keepSlot<E extends AppEnv>(c: Context<E>): void {
-  const held = heldSlots.get(c);
+/** Keeps a held slot: the request counts from now on (unless it was given back already). */
+function keep(held: HeldSlot | undefined): void {
   if (held && held.returned === undefined) held.kept = true;
 }
 
 /**
- * Gives back the slot a `reserve` limit holds for this request now, rather than when the answer is ready (so it
- * can go alongside other calls); at most once, and never a kept slot.
+ * Gives a held slot back now, rather than when the answer is ready (so it can go alongside other calls); at most
+ * once, and never a kept slot.
  */
-export function returnSlot<E extends AppEnv>(c: Context<E>): Promise<void> {
-  const held = heldSlots.get(c);
+function release<E extends AppEnv>(c: Context<E>, held: HeldSlot | undefined): Promise<void> {
   if (!held || held.kept) return Promise.resolve();
   held.returned ??= giveBack(c, held.policy, held.eventId);
   return held.returned;
+}
+
+/** The slot an answer took, to be settled later: for `reserve` and `refundFailures`; otherwise none. */
+function heldSlotOf({ policy, decision }: LimitAnswer, options: RateLimitOptions): HeldSlot | undefined {
+  if (decision.eventId === undefined || (options.mode !== "reserve" && !options.refundFailures)) return undefined;
+  return { policy, eventId: decision.eventId, kept: false, keepOnSuccess: options.mode !== "reserve" };
 }
 
 /** A slot taken before the handler ran, given back unless the request turns out to count. */
@@ -109,7 +113,7 @@ interface HeldSlot {
   policy: Policy;
   eventId: number;
   kept: boolean;
-  /** `refundFailures`: kept when the answer is a 2xx. `reserve`: kept only by keepSlot. */
+  /** `refundFailures`: kept when the answer is a 2xx. `reserve`: kept only by the execution hooks (once the plan validated). */
   keepOnSuccess: boolean;
   returned?: Promise<void>;
 }
@@ -134,6 +138,75 @@ export async function consumeSlot<E extends AppEnv>(c: Context<E>, name: RateLim
 }
 
 /**
+ * Runs `work` in a slot of a per-user policy taken first, and gives the slot back when `work` throws: what
+ * UPLOAD_LIMIT does for a route, for callers that are not route middleware (the upload_csv tool).
+ *
+ * @example
+ * const metadata = await withSlot(c, "upload", () => uploadCsv(ctx, file));
+ */
+export async function withSlot<E extends AppEnv, T>(c: Context<E>, name: RateLimitOptions["policy"], work: () => Promise<T>): Promise<T> {
+  const decision = await consumeSlot(c, name);
+  try {
+    return await work();
+  } catch (error) {
+    if (decision.eventId !== undefined) await giveBack(c, userPolicy(c, name), decision.eventId);
+    throw error;
+  }
+}
+
+/**
+ * The rate-limit hooks of an execution (ExecuteContext): a slot held while the call runs, kept once the plan
+ * validated, given back with a refused plan (which is counted apart). `reserveSlot`, when present, takes the slot
+ * and is asked alongside the dataset lookup.
+ */
+export interface ExecuteLimitHooks {
+  reserveSlot?: () => Promise<unknown>;
+  beforeExecute: () => Promise<unknown>;
+  beforeRecordingRefusal: () => Promise<unknown>;
+}
+
+/**
+ * The hooks of an execution whose slot the route reserved before its handler ran
+ * (`requireUser({ limit: EXECUTE_LIMIT })`, asked alongside the user and dataset lookup).
+ *
+ * @example
+ * await executeOnSession({ db, bucket, userId, ...executeLimitHooks(c) }, sessionId, plan);
+ */
+export function executeLimitHooks<E extends AppEnv>(c: Context<E>): ExecuteLimitHooks {
+  return hooksOf(c, () => heldSlots.get(c));
+}
+
+/**
+ * Runs one execution in a slot of its own, for callers that are not route middleware (the execute_plan tool,
+ * of which one request may carry several calls): `work` gets hooks whose `reserveSlot` takes the slot (429 when
+ * none is left) and the slot is given back when `work` ends unless the plan validated. Held while the call runs,
+ * so parallel calls admit exactly as many as the limit leaves.
+ *
+ * @example
+ * await withExecuteSlot(c, (hooks) => executeOnSession({ db, bucket, userId, ...hooks }, sessionId, plan));
+ */
+export async function withExecuteSlot<E extends AppEnv, T>(c: Context<E>, work: (hooks: ExecuteLimitHooks) => Promise<T>): Promise<T> {
+  let held: HeldSlot | undefined;
+  const reserveSlot = async () => {
+    const answer = await askLimit(c, subjectOf(c, "execute"), EXECUTE_LIMIT);
+    answerWith(c, [answer]);
+    held = heldSlotOf(answer, EXECUTE_LIMIT);
+  };
+  try {
+    return await work({ reserveSlot, ...hooksOf(c, () => held) });
+  } finally {
+    if (held) await release(c, held);
+  }
+}
+
+function hooksOf<E extends AppEnv>(c: Context<E>, held: () => HeldSlot | undefined): Omit<ExecuteLimitHooks, "reserveSlot"> {
+  return {
+    beforeExecute: async () => keep(held()),
+    beforeRecordingRefusal: () => Promise.all([release(c, held()), chargeRefusedPlan(c)]),
+  };
+}
+
+/**
  * Uploads (`requireUser({ limit: UPLOAD_LIMIT })`): an authenticated upload takes a slot before its body is read
  * (so a request over the limit is refused without reading it) and keeps it only when the dataset was stored (201).
  */
@@ -141,7 +214,7 @@ export const UPLOAD_LIMIT: RateLimitOptions = { policy: "upload", mode: "consume
 
 /**
  * Executions, as the execute route applies them (`requireUser({ limit: EXECUTE_LIMIT })`): a slot is taken as the
- * call starts, alongside the user and dataset lookup, and kept once the plan has validated (`keepSlot`); a call
+ * call starts, alongside the user and dataset lookup, and kept once the plan has validated (executeLimitHooks); a call
  * that never gets that far (unknown dataset, malformed body, refused plan) gives it back.
  */
 export const EXECUTE_LIMIT: RateLimitOptions = { policy: "execute", mode: "reserve" };

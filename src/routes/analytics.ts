@@ -1,17 +1,19 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requestedDataset, requireUser } from "../auth/require-user";
-import { CHART_WARNING_CODES, RESULT_WARNING_CODES } from "../engine/errors";
+import { CHART_WARNING_CODES, RESULT_WARNING_CODES, TEST_WARNING_CODES } from "../engine/errors";
 import { PLAN_ERROR_CODES, PLAN_WARNING_CODES } from "../engine/plan/plan-problems";
-import { datasetPlanJsonSchema, genericPlanJsonSchema } from "../engine/plan/plan-json-schema";
+import { genericPlanJsonSchema } from "../engine/plan/plan-json-schema";
 import { PlanSchema } from "../engine/plan/plan-schema";
 import { BearerSecurity, createRouter, FieldProblemSchema, jsonBody, jsonResponse, problemResponses, schemaRef } from "../http/openapi";
-import { chargeRefusedPlan, EXECUTE_LIMIT, keepSlot, returnSlot } from "../rate-limit/rate-limit";
+import { EXECUTE_LIMIT, executeLimitHooks } from "../rate-limit/rate-limit";
 import { ApiError } from "../errors";
 import { findChartSvg, HISTORY_MAX_PAGE_SIZE, HISTORY_PAGE_SIZE, historyPageOf, historyPageQuery } from "../services/analyses";
-import { executeAnalysis } from "../services/execute-analysis";
+import { executeOnSession } from "../services/execute-analysis";
+import { datasetPlanSchema } from "../services/plan-schemas";
 import { measured, timed } from "../timing";
 import { type PlanToValidate, validatePlanRequest } from "../services/validate-plan";
 import { SessionIdSchema, SessionParamsSchema } from "./datasets";
+import { ExecutionResultSchema } from "./execution-results";
 
 /**
  * The plan inside a body: any JSON to the request validator, because validatePlan judges it (/validate answers
@@ -44,7 +46,7 @@ const ValidateBodySchema = z
   ]))
   .openapi({ oneOf: [{ $ref: schemaRef("SessionPlan") }, { $ref: schemaRef("ExecutionPlan") }] });
 
-const ValidationReportSchema = z
+export const ValidationReportSchema = z
   .object({
     valid: z.boolean(),
     errors: z.array(FieldProblemSchema).meta({ description: `Codes: ${PLAN_ERROR_CODES.join(", ")}.` }),
@@ -52,24 +54,19 @@ const ValidationReportSchema = z
   })
   .openapi("ValidationReport");
 
-const ExecutionSchema = z
+export const ExecutionSchema = z
   .object({
     success: z.literal(true),
     analysis_id: z.string(),
     session_id: z.string(),
     plan: z.record(z.string(), z.unknown()).meta({ description: "The normalised plan, defaults filled in." }),
-    result: z.record(z.string(), z.unknown()).meta({
-      description:
-        "Aggregations: {value, count}; correlation: {coefficient, p_value, n, method}; regression: {slope, intercept, r_squared, n, " +
-        "slope_std_error, intercept_std_error, slope_p_value, intercept_p_value}; forecast: {method, horizon, confidence, points, fit}; " +
-        "with group_by: {groups: [{key, ...fields}]}. Undefined statistics are null.",
-    }),
+    result: ExecutionResultSchema,
     row_count: z.number().int(),
     filtered_row_count: z.number().int(),
     execution_time_ms: z.number().meta({ description: "Wall time of the call in the Worker (on Workers the clock advances with I/O, not during computation)." }),
     chart: z.record(z.string(), z.unknown()).nullable(),
     warnings: z.array(FieldProblemSchema).meta({
-      description: `Never block the answer. Codes: ${[...PLAN_WARNING_CODES, ...RESULT_WARNING_CODES, ...CHART_WARNING_CODES, "chart_not_stored"].join(", ")}.`,
+      description: `Never block the answer. Codes: ${[...PLAN_WARNING_CODES, ...RESULT_WARNING_CODES, ...TEST_WARNING_CODES, ...CHART_WARNING_CODES, "chart_not_stored"].join(", ")}.`,
     }),
     provenance: z.object({
       dataset_sha256: z.string(),
@@ -85,7 +82,7 @@ const ExecutionSchema = z
   })
   .openapi("Execution");
 
-const AnalysisSchema = z
+export const AnalysisSchema = z
   .object({
     id: z.string(),
     session_id: z.string(),
@@ -223,19 +220,18 @@ analyticsRoutes
   })
   .openapi(executeRoute, async (c) => {
     const { session_id, plan } = c.req.valid("json");
-    const dataset = await requestedDataset(c, session_id);
-    const response = await executeAnalysis(
+    const response = await executeOnSession(
       {
         db: c.get("db"),
         bucket: c.env.UPLOADS,
         userId: c.get("userId"),
         // The slot requireUser reserved counts once the plan validated; a refused plan gives it back and is charged apart.
-        beforeExecute: async () => keepSlot(c),
-        beforeRecordingRefusal: () => Promise.all([returnSlot(c), chargeRefusedPlan(c)]),
+        ...executeLimitHooks(c),
+        findDataset: (sessionId) => requestedDataset(c, sessionId),
         renderSvg: c.req.valid("query").chart !== "spec",
         timing: c.get("timing"),
       },
-      dataset,
+      session_id,
       plan,
     );
     return c.json(response, 200);
@@ -267,6 +263,5 @@ analyticsRoutes
   .openapi(genericSchemaRoute, (c) => c.json(measured(c.get("timing"), "engine", genericPlanJsonSchema), 200))
   .openapi(datasetSchemaRoute, async (c) => {
     const dataset = await requestedDataset(c, c.req.valid("param").session_id);
-    const columns = dataset.columns.map((name) => ({ name, type: dataset.columnTypes[name] }));
-    return c.json(measured(c.get("timing"), "engine", () => datasetPlanJsonSchema(columns)), 200);
+    return c.json(measured(c.get("timing"), "engine", () => datasetPlanSchema(dataset)), 200);
   });

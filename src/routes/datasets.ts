@@ -3,7 +3,7 @@ import { requestedDataset, requireUser } from "../auth/require-user";
 import { BearerSecurity, createRouter, jsonResponse, problemResponses } from "../http/openapi";
 import { readUploadedFile } from "../http/read-upload";
 import { UPLOAD_LIMIT } from "../rate-limit/rate-limit";
-import { createDataset, deleteDataset, listDatasetsQuery, toDatasetMetadata } from "../services/datasets";
+import { deleteDataset, listDatasetsQuery, toDatasetMetadata, uploadCsv } from "../services/datasets";
 
 const ColumnTypeSchema = z.enum(["integer", "float", "boolean", "datetime", "string"]);
 
@@ -55,7 +55,7 @@ export const DatasetSchema = z
   })
   .openapi("Dataset");
 
-const UploadResponseSchema = z
+export const UploadResponseSchema = z
   .object({ success: z.literal(true), session_id: z.string(), metadata: DatasetSchema })
   .openapi("UploadResponse");
 
@@ -131,11 +131,10 @@ const remove = createRoute({
 export const datasetRoutes = createRouter()
   .openapi(upload, async (c) => {
     const config = c.get("config");
-    const { filename, bytes } = await readUploadedFile(c.req.raw, config.maxUploadSize);
-    const metadata = await createDataset(
-      { db: c.get("db"), bucket: c.env.UPLOADS, userId: c.get("userId"), ttlMs: config.datasetTtlMs, timing: c.get("timing") },
-      filename,
-      bytes,
+    const file = await readUploadedFile(c.req.raw, config.maxUploadSize);
+    const metadata = await uploadCsv(
+      { db: c.get("db"), bucket: c.env.UPLOADS, userId: c.get("userId"), ttlMs: config.datasetTtlMs, maxBytes: config.maxUploadSize, timing: c.get("timing") },
+      file,
     );
     return c.json({ success: true as const, session_id: metadata.session_id, metadata }, 201);
   })

@@ -3,6 +3,7 @@ import type { Database } from "../db/client";
 import { constraintViolation } from "../db/constraint-violation";
 import { type AnalysisRow, analyses } from "../db/schema";
 import { ApiError } from "../errors";
+import { findDataset } from "./datasets";
 
 export interface AnalysisRecord {
   id: string;
@@ -149,6 +150,18 @@ export async function listAnalyses(db: Database, userId: string, datasetId: stri
   return historyPageOf(await historyPageQuery(db, { userId, datasetId }, options));
 }
 
+/**
+ * One page of the history of the caller's dataset named by `sessionId` (404 when it is not theirs to see), as
+ * listAnalyses pages it.
+ *
+ * @example
+ * const { items, nextBefore } = await sessionHistory(db, userId, sessionId, { limit: 50 });
+ */
+export async function sessionHistory(db: Database, userId: string, sessionId: string, page: { limit?: number; before?: number } = {}): Promise<HistoryPage> {
+  const dataset = await findDataset(db, userId, sessionId);
+  return listAnalyses(db, userId, dataset.id, page);
+}
+
 /** The stored SVG of one analysis on a dataset the caller can see, or null when it has none. */
 export async function findChartSvg(db: Database, userId: string, datasetId: string, analysisId: string): Promise<string | null> {
   const [row] = await db
@@ -158,4 +171,18 @@ export async function findChartSvg(db: Database, userId: string, datasetId: stri
     .limit(1);
   const svg = (row?.chart as { svg?: unknown } | null | undefined)?.svg;
   return typeof svg === "string" ? svg : null;
+}
+
+/**
+ * The stored SVG of one analysis on the caller's dataset named by `sessionId`; 404 when the dataset is not theirs
+ * to see or the analysis has no SVG.
+ *
+ * @example
+ * const svg = await sessionChartSvg(db, userId, sessionId, analysisId);
+ */
+export async function sessionChartSvg(db: Database, userId: string, sessionId: string, analysisId: string): Promise<string> {
+  const dataset = await findDataset(db, userId, sessionId);
+  const svg = await findChartSvg(db, userId, dataset.id, analysisId);
+  if (svg === null) throw new ApiError({ code: "not_found", message: "Chart not found" });
+  return svg;
 }

@@ -102,6 +102,29 @@ export interface UploadContext {
   timing?: Timing;
 }
 
+/** A CSV as a client sends it: the multipart file of the upload route, or the text of the upload_csv tool. */
+export interface CsvFile {
+  filename: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Accepts a CSV however it arrived: at most `maxBytes` bytes (413) under a `.csv` name (415), the name kept to its
+ * last 255 characters; then parsed and stored by createDataset with the same errors whatever the way in.
+ *
+ * @example
+ * const metadata = await uploadCsv({ db, bucket, userId, ttlMs, maxBytes: config.maxUploadSize }, { filename: "sales.csv", bytes });
+ */
+export async function uploadCsv(ctx: UploadContext & { maxBytes: number }, file: CsvFile): Promise<DatasetMetadata> {
+  if (file.bytes.byteLength > ctx.maxBytes) {
+    throw new ApiError({ code: "payload_too_large", message: `The file exceeds the limit of ${ctx.maxBytes} bytes.` });
+  }
+  if (!/\.csv$/i.test(file.filename)) {
+    throw new ApiError({ code: "unsupported_media_type", message: "Only CSV files are accepted: the file name must end in .csv." });
+  }
+  return createDataset(ctx, file.filename.slice(-255), file.bytes);
+}
+
 /**
  * Stores an upload so that a failure at any step leaves nothing visible and nothing the purge cannot find:
  * the row is written `pending` first, then the objects are put, then the row is marked `ready`. A pending

@@ -13,9 +13,10 @@ import { ENGINE_VERSION } from "../engine/version";
 import { sha256Hex } from "./sha256";
 import { ApiError, engineApiError, type FieldProblem } from "../errors";
 import { recordAnalysis } from "./analyses";
+import { findDataset } from "./datasets";
 import { storableChart, storedMessageOf, storedPlanOf } from "./analysis-row-size";
 import { loadTable } from "./snapshot-cache";
-import { Timing } from "../timing";
+import { timed, Timing } from "../timing";
 
 export interface Provenance {
   dataset_sha256: string;
@@ -64,6 +65,10 @@ export interface ExecuteContext {
   renderSvg?: boolean;
   /** Where the call's time goes: `storage` (a snapshot read), `engine`, `chart`, `record` (the history row). */
   timing?: Timing;
+  /** executeOnSession: how to find the dataset named (default findDataset), e.g. from a lookup made with the user. */
+  findDataset?: (sessionId: string) => Promise<DatasetRow>;
+  /** executeOnSession: takes the call's rate-limit slot, asked alongside the dataset lookup; may refuse the call. */
+  reserveSlot?: () => Promise<unknown>;
 }
 
 /**
@@ -114,6 +119,23 @@ export async function executeAnalysis(ctx: ExecuteContext, dataset: DatasetRow, 
       ...(outcome.output.steps === undefined ? {} : { steps: outcome.output.steps }),
     },
   };
+}
+
+/**
+ * Executes a plan on the caller's dataset named by `sessionId` (404 when it is not theirs to see), as
+ * executeAnalysis does: the execute route and the execute_plan tool both come through here. The dataset is found
+ * by `ctx.findDataset` (e.g. from a lookup made with the user), else looked up now, alongside `ctx.reserveSlot`
+ * (the rate limit's slot), whose refusal answers first.
+ *
+ * @example
+ * await executeOnSession({ db, bucket, userId, ...executeLimitHooks(c) }, sessionId, { operation: "count" });
+ */
+export async function executeOnSession(ctx: ExecuteContext, sessionId: string, planInput: unknown): Promise<ExecutionResponse> {
+  const lookup = ctx.findDataset ? ctx.findDataset(sessionId) : timed(ctx.timing, "db", () => findDataset(ctx.db, ctx.userId, sessionId));
+  const [found, reserved] = await Promise.allSettled([lookup, ctx.reserveSlot?.()]);
+  if (reserved.status === "rejected") throw reserved.reason;
+  if (found.status === "rejected") throw found.reason;
+  return executeAnalysis(ctx, found.value, planInput);
 }
 
 /** Validate; then, on the plan that validated: charge the slot, execute, draw, check the result can be stored. */

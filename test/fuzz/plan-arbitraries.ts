@@ -13,7 +13,7 @@ export interface GeneratedFilter {
   value: string | number | boolean;
 }
 
-/** API.md: the column types each reference operation accepts as target_column. */
+/** docs/api.md: the column types each reference operation accepts as target_column. */
 export const TARGET_TYPES: Record<ReferenceOperation, readonly Kind[]> = {
   mean: ["integer", "float", "boolean"],
   sum: ["integer", "float", "boolean"],

@@ -10,7 +10,7 @@ import { closeTo, type ReferenceColumn } from "./reference";
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const ISO = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
-/** API.md filter coercion for the values the generator produces; null = uncoercible (a validation error). */
+/** docs/api.md filter coercion for the values the generator produces; null = uncoercible (a validation error). */
 function coerce(type: Kind, value: string | number | boolean): number | string | null {
   switch (type) {
     case "integer":
@@ -62,7 +62,7 @@ export type ReferenceOutcome =
 
 /**
  * The expected answer of an aggregation plan (mean/sum/count/min/max with filters and group_by), or
- * `{valid: false}` when API.md says validation refuses it. Other operations return undefined (not checked).
+ * `{valid: false}` when docs/api.md says validation refuses it. Other operations return undefined (not checked).
  */
 export function referenceExecute(columns: readonly ReferenceColumn[], plan: Record<string, unknown>): ReferenceOutcome | undefined {
   const operation = plan.operation as string;

@@ -5,7 +5,7 @@
 import { expect } from "vitest";
 import type { Cell, GeneratedTable, Kind, Value } from "./csv-arbitraries";
 
-/** API.md header rules: trim; empty -> column_<n>; duplicates -> _2, _3, ... never colliding with a real header. */
+/** docs/api.md header rules: trim; empty -> column_<n>; duplicates -> _2, _3, ... never colliding with a real header. */
 export function referenceColumnNames(headers: readonly string[]): string[] {
   const base = headers.map((h, i) => (h.trim() === "" ? `column_${i + 1}` : h.trim()));
   const taken = new Set<string>();
@@ -28,7 +28,7 @@ export interface ReferenceColumn {
   values: Value[];
 }
 
-/** API.md type inference over the non-missing cells. */
+/** docs/api.md type inference over the non-missing cells. */
 export function referenceColumn(name: string, cells: readonly Cell[]): ReferenceColumn {
   const present = cells.filter((c) => c.family !== "na");
   const families = new Set(present.map((c) => c.family));

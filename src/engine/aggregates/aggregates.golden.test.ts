@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "../csv/parse-csv";
+import { goldenFixtures } from "../golden/golden-fixtures";
 import { EngineError } from "../errors";
 import { compareResult } from "../golden/compare-result";
 import { frameColumn, initialFrame } from "../frame/frame";
@@ -36,18 +34,9 @@ interface Case {
   columns?: string[];
 }
 
-const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url).href);
-const cases: Case[] = JSON.parse(readFileSync(`${fixtures}cases.json`, "utf8"));
-const tables = new Map<string, Table>();
-
-function tableOf(csv: string): Table {
-  let table = tables.get(csv);
-  if (table === undefined) {
-    table = parseCsv(new Uint8Array(readFileSync(`${fixtures}${csv}`)));
-    tables.set(csv, table);
-  }
-  return table;
-}
+const fixtures = goldenFixtures(new URL("./fixtures/", import.meta.url));
+const cases = fixtures.cases<Case>("cases.json");
+const tableOf = fixtures.table;
 
 function rowsOf(table: Table, golden: Case): Uint32Array {
   if (golden.rows !== undefined) return Uint32Array.from(golden.rows);

@@ -19,6 +19,7 @@ export const F64_SQUARES = 2; // squared deviations (moments)
 export const I32_IDS = 0; // valueIds' ids
 export const I32_ID_OF = 1; // valueIds' id per dictionary code or per integer in range
 export const I32_FIRST = 2; // valueIds' first positions while counting
+export const I32_COUNTS = 3; // countValues' counts per grid slot (series quantiles)
 
 const float64Slots: Float64Array[] = [];
 const int32Slots: Int32Array[] = [];

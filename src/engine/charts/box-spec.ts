@@ -4,6 +4,7 @@ import { chartProblem, frameSpec, type ChartDraft, type ChartInput } from "./cha
 import { boxStats } from "./box-stats";
 import { formatCount, keyLabel, presentValues } from "./result-data";
 import { strideSample } from "./stride-sample";
+import type { ColumnType } from "../table/types";
 
 /** Boxes drawn at most (the first groups in key order); more is a `chart_truncated` warning. */
 export const MAX_BOXES = 40;
@@ -31,12 +32,28 @@ export function buildBoxSpec({ plan, output, title }: ChartInput): ChartDraft {
         const members = rowsByGroup(grouping);
         return grouping.keys.map((key, g) => ({ label: key.map(keyLabel).join(" / "), rows: members[g] }));
       })();
-  const shown = groups.slice(0, MAX_BOXES);
+  const shown = groups.slice(0, MAX_BOXES).map(({ label, rows }) => ({ label, values: presentValues(target, rows) }));
+  return drawBoxes(title, groups.length, shown, { x: plan.group_by.join(" / "), y: plan.target_column ?? "", yType: target.type });
+}
+
+/**
+ * Box plots of given samples (at most MAX_BOXES, the caller's first ones; `total` says how many there were),
+ * drawn as buildBoxSpec draws them: engine-computed quartiles and whiskers, outliers thinned to
+ * MAX_OUTLIERS_PER_BOX per box. Used for a plan's groups and for a test's samples.
+ *
+ * @example drawBoxes("Mann-Whitney U test of Age by Sex", 2, [{ label: "male", values }, { label: "female", values: other }], { x: "Sex", y: "Age", yType: "float" })
+ */
+export function drawBoxes(
+  title: string,
+  total: number,
+  shown: ReadonlyArray<{ label: string; values: Float64Array }>,
+  axes: { x: string; y: string; yType: ColumnType },
+): ChartDraft {
   const boxes: Record<string, unknown>[] = [];
   const outliers: Record<string, unknown>[] = [];
   let thinned = false;
-  shown.forEach(({ label, rows: groupRowsOf }, order) => {
-    const stats = boxStats(presentValues(target, groupRowsOf));
+  shown.forEach(({ label, values }, order) => {
+    const stats = boxStats(values);
     if (stats === null) return;
     const { outliers: out, ...box } = stats;
     boxes.push({ x: label, order, ...box, outlier_count: out.length });
@@ -45,16 +62,16 @@ export function buildBoxSpec({ plan, output, title }: ChartInput): ChartDraft {
     for (const y of kept) outliers.push({ x: label, order, y });
   });
   if (boxes.length === 0) return { unavailable: "no selected row has a value" };
-  const warnings = groups.length > shown.length
-    ? [chartProblem("chart_truncated", `The box plot shows the first ${MAX_BOXES} of ${groups.length} groups (in key order).`)]
+  const warnings = total > shown.length
+    ? [chartProblem("chart_truncated", `The box plot shows the first ${MAX_BOXES} of ${total} groups (in key order).`)]
     : [];
   const sizes = boxes.map((b) => b.n as number);
   const low = Math.min(...sizes);
   const high = Math.max(...sizes);
   const notes = [`n = ${low === high ? formatCount(low) : `${formatCount(low)} to ${formatCount(high)}`}${boxes.length > 1 ? " per box" : ""}`, "whiskers: furthest points within 1.5 IQR"];
   if (thinned) notes.push(`at most ${MAX_OUTLIERS_PER_BOX} outliers drawn per box`);
-  const x = categoryAxis("x", plan.group_by.join(" / "), boxes.length);
-  const y = { ...continuousAxis("q1", plan.target_column ?? "", target.type), title: plan.target_column };
+  const x = categoryAxis("x", axes.x, boxes.length);
+  const y = { ...continuousAxis("q1", axes.y, axes.yType), title: axes.y };
   const spec = frameSpec(title, notes.join("; "), { boxes, outliers });
   return {
     warnings,

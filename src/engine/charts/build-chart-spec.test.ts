@@ -7,6 +7,7 @@ import { groupRows, rowsByGroup } from "../ops/group-rows";
 import { selectRows } from "../ops/select-rows";
 import { initialFrame } from "../frame/frame";
 import type { Plan } from "../plan/plan-schema";
+import { groupByNames } from "../plan/group-by-item";
 import type { ValueColumn } from "../table/types";
 import { buildChart } from "./build-chart";
 import { buildChartSpec } from "./build-chart-spec";
@@ -117,7 +118,7 @@ describe("chart data equals the result's numbers", () => {
   it("box: the engine's quartiles and whiskers of each group's values", () => {
     const plan = caseOf("box by group");
     const { spec } = run(plan);
-    const grouping = groupRows(initialFrame(table), initialFrame(table).rows, plan.group_by);
+    const grouping = groupRows(initialFrame(table), initialFrame(table).rows, groupByNames(plan.group_by));
     const expected = rowsByGroup(grouping).map((rows) => {
       const { outliers, ...box } = boxStats(presentValues(column("score"), rows))!;
       return { ...box, outlier_count: outliers.length };

@@ -1,8 +1,9 @@
 import type { EngineProblem } from "../errors";
 import type { ExecutionOutput } from "../execute-plan";
 import { operationModule } from "../operations/registry";
+import { groupByNames } from "../plan/group-by-item";
 import type { Plan } from "../plan/plan-schema";
-import { CHART_HEIGHT, CHART_WIDTH, chartProblem, VEGA_LITE_SCHEMA, type ChartDraft, type VegaLiteSpec } from "./chart-context";
+import { CHART_HEIGHT, CHART_WIDTH, chartProblem, VEGA_LITE_SCHEMA, type ChartDraft, type ChartPlan, type VegaLiteSpec } from "./chart-context";
 import { describePlan } from "./chart-title";
 
 /**
@@ -21,13 +22,14 @@ export function buildChartSpec(plan: Plan, output: ExecutionOutput): { spec: Veg
   const chart = plan.chart_type ?? "bar";
   const operation = operationModule(plan.operation);
   const title = describePlan(plan, operation);
+  const keyed = { ...plan, group_by: groupByNames(plan.group_by) } as ChartPlan;
   if (output.filtered_row_count === 0 || ("groups" in output.result && output.result.groups.length === 0)) {
     return { spec: placeholderSpec("No data", title), warnings: [chartProblem("chart_no_data", "No row is left to draw: the chart is an empty placeholder.")] };
   }
   let draft: ChartDraft;
   try {
     const build = operation.charts[chart].build;
-    draft = build === undefined ? { unavailable: `${chart} charts need ${operation.charts[chart].needs}` } : build({ plan, output, operation, title });
+    draft = build === undefined ? { unavailable: `${chart} charts need ${operation.charts[chart].needs}` } : build({ plan: keyed, output, operation, title });
   } catch {
     // A chart must never turn a computed result into a failure; the builder's message is about code, not data.
     draft = { unavailable: "the chart could not be built from this result" };

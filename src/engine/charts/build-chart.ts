@@ -5,7 +5,7 @@ import { buildChartSpec } from "./build-chart-spec";
 import type { VegaLiteSpec } from "./chart-context";
 import { renderChartSvg } from "./render-svg";
 
-/** The `chart` field of an execute response (API.md "Execution"). */
+/** The `chart` field of an execute response (docs/api.md "Execution"). */
 export interface Chart {
   type: ChartType;
   spec: VegaLiteSpec;

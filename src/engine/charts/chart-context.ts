@@ -11,8 +11,11 @@ export type VegaLiteSpec = Record<string, unknown>;
  * was computed from, so a chart draws exactly the rows the result used without redoing any of the work) and the
  * operation's module (its words and drawn statistic).
  */
+/** The plan as charts read it: group_by as the key names (a period entry is named by its column). */
+export type ChartPlan = Plan & { group_by: string[] };
+
 export interface ChartInput {
-  readonly plan: Plan;
+  readonly plan: ChartPlan;
   readonly output: ExecutionOutput;
   readonly operation: OperationModule;
   /** The plan in words (chart-title.ts), already computed once for every builder. */

@@ -1,5 +1,5 @@
 import type { OperationModule } from "../operations/operation";
-import type { Filter, FilterCondition, Plan } from "../plan/plan-schema";
+import type { Filter, FilterCondition, GroupByItem, Plan } from "../plan/plan-schema";
 
 /** Titles longer than this are cut with an ellipsis: a title is a caption, the plan itself is in the response. */
 export const MAX_TITLE_LENGTH = 140;
@@ -17,9 +17,14 @@ export function describePlan(plan: Plan, operation: OperationModule): string {
   // Box plots and histograms draw the target's values, not the aggregate: the title says what is drawn.
   const distribution = plan.chart_type === "box" || plan.chart_type === "histogram";
   const parts = [distribution && plan.target_column !== undefined ? `Distribution of ${plan.target_column}` : operation.describe(plan)];
-  if (plan.group_by.length > 0) parts[0] += ` by ${plan.group_by.join(", ")}`;
+  if (plan.group_by.length > 0) parts[0] += ` by ${plan.group_by.map(describeKey).join(", ")}`;
   if (plan.filters.length > 0) parts.push(plan.filters.map(describeFilter).join(", "));
   return shorten(parts.join(", "), MAX_TITLE_LENGTH);
+}
+
+/** "region", or "day (month)" for a period entry. */
+function describeKey(item: GroupByItem): string {
+  return typeof item === "string" ? item : `${item.column} (${item.granularity})`;
 }
 
 function describeFilter(condition: FilterCondition): string {

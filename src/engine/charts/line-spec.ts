@@ -27,8 +27,9 @@ export function buildLineSpec(input: ChartInput): ChartDraft {
     return [{ x, y, series: rest, order }];
   });
   if (points.length === 0) return { unavailable: `no group has a numeric ${statistic.field}` };
-  // Groups are sorted by key, so the span is last minus first.
-  const spanMs = ordered ? (points[points.length - 1].x as number) - (points[0].x as number) : 0;
+  // Groups come in key order unless the plan sorts them by a result field: the span is max minus min.
+  const xs = ordered ? points.map((p) => p.x as number) : [];
+  const spanMs = ordered ? Math.max(...xs) - Math.min(...xs) : 0;
   const x = ordered ? continuousAxis("x", plan.group_by[0], keyType, spanMs) : categoryAxis("x", plan.group_by[0], points.length);
   const encoding: Record<string, unknown> = { x, y: { field: "y", type: "quantitative", title: statistic.label, scale: { zero: false } } };
   if (plan.group_by.length > 1) encoding.color = { field: "series", type: "nominal", title: plan.group_by.slice(1).join(" / "), sort: { field: "order", op: "min" } };

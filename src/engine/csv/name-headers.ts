@@ -2,7 +2,7 @@
  * Header cells -> unique column names. Names live in arrays and Sets only, so `__proto__`, `constructor` or
  * `hasOwnProperty` are ordinary names (never keys of a plain object).
  *
- * Rules (API.md "Datasets"): trim; an empty header becomes `column_<1-based position>`; a repeated name gets
+ * Rules (docs/api.md "Datasets"): trim; an empty header becomes `column_<1-based position>`; a repeated name gets
  * `_2`, `_3`, ... in file order, skipping any suffix that is already taken or that appears as a header
  * elsewhere in the file, so a generated name never collides with a real one (`a,a,a_2` -> `a, a_3, a_2`).
  *

@@ -1,3 +1,5 @@
+import { daysFromCivil, daysInMonth } from "../dates/civil-calendar";
+
 /**
  * Readers for one cell range of the CSV bytes (UTF-8, already validated). Each returns whether the cell is of
  * its kind and, if so, writes the value to `into[at]`, so the column builder can try them without decoding or
@@ -214,19 +216,4 @@ function digitsAt(bytes: Uint8Array, at: number, count: number): number {
     value = value * 10 + d;
   }
   return value;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
 }

@@ -1,11 +1,8 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "../csv/parse-csv";
+import { goldenFixtures } from "../golden/golden-fixtures";
 import { EngineError } from "../errors";
 import { initialFrame } from "../frame/frame";
 import { applySteps } from "../steps/apply-steps";
-import type { Table } from "../table/types";
 import { ExpressionError } from "./parse-expression";
 
 /**
@@ -22,18 +19,9 @@ interface ExpressionCase {
   expected: { error: string } | { type: string; values: Array<number | string | boolean | null>; dictionary?: string[] };
 }
 
-const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url).href);
-const cases: ExpressionCase[] = JSON.parse(readFileSync(`${fixtures}cases.json`, "utf8"));
-const tables = new Map<string, Table>();
-
-function tableOf(csv: string): Table {
-  let table = tables.get(csv);
-  if (table === undefined) {
-    table = parseCsv(new Uint8Array(readFileSync(`${fixtures}${csv}`)));
-    tables.set(csv, table);
-  }
-  return table;
-}
+const fixtures = goldenFixtures(new URL("./fixtures/", import.meta.url));
+const cases = fixtures.cases<ExpressionCase>("cases.json");
+const tableOf = fixtures.table;
 
 function run(golden: ExpressionCase) {
   const steps: Record<string, unknown>[] = golden.filter === undefined ? [] : [{ filter: { expr: golden.filter } }];

@@ -6,7 +6,7 @@ export interface ForecastPoint {
   upper: number | null;
 }
 
-/** The `result` of a forecast plan (API.md "Execution"). */
+/** The `result` of a forecast plan (docs/api.md "Execution"). */
 export interface ForecastResult {
   method: "linear" | "holt";
   horizon: number;

@@ -1,12 +1,9 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "../csv/parse-csv";
+import { goldenFixtures } from "./golden-fixtures";
 import { EngineError } from "../errors";
 import { executePlan } from "../execute-plan";
 import type { ForecastResult } from "../forecast/forecast-result";
 import type { Plan } from "../plan/plan-schema";
-import type { Table } from "../table/types";
 import { compareResult } from "./compare-result";
 
 /**
@@ -23,17 +20,9 @@ interface GoldenCase {
   reference?: "exact";
 }
 
-const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url).href);
-const cases: GoldenCase[] = JSON.parse(readFileSync(`${fixtures}cases.json`, "utf8"));
-const tables = new Map<string, Table>();
-function tableOf(csv: string): Table {
-  let table = tables.get(csv);
-  if (table === undefined) {
-    table = parseCsv(new Uint8Array(readFileSync(`${fixtures}${csv}`)));
-    tables.set(csv, table);
-  }
-  return table;
-}
+const fixtures = goldenFixtures(new URL("./fixtures/", import.meta.url));
+const cases = fixtures.cases<GoldenCase>("cases.json");
+const tableOf = fixtures.table;
 
 describe("golden cases against pandas/scipy/statsmodels", () => {
   it("has at least 300 cases", () => expect(cases.length).toBeGreaterThanOrEqual(300));

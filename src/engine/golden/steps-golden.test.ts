@@ -1,10 +1,7 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "../csv/parse-csv";
+import { goldenFixtures } from "./golden-fixtures";
 import { executePlan } from "../execute-plan";
 import { validatePlan } from "../plan/validate-plan";
-import type { Table } from "../table/types";
 import { compareResult } from "./compare-result";
 
 /**
@@ -20,17 +17,9 @@ interface StepsCase {
   expected: { result: unknown; filtered_row_count: number; rows_remaining: number[] };
 }
 
-const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url).href);
-const cases: StepsCase[] = JSON.parse(readFileSync(`${fixtures}steps-cases.json`, "utf8"));
-const tables = new Map<string, Table>();
-function tableOf(csv: string): Table {
-  let table = tables.get(csv);
-  if (table === undefined) {
-    table = parseCsv(new Uint8Array(readFileSync(`${fixtures}${csv}`)));
-    tables.set(csv, table);
-  }
-  return table;
-}
+const fixtures = goldenFixtures(new URL("./fixtures/", import.meta.url));
+const cases = fixtures.cases<StepsCase>("steps-cases.json");
+const tableOf = fixtures.table;
 
 describe("golden step cases against pandas/scipy", () => {
   it("has at least 400 cases", () => expect(cases.length).toBeGreaterThanOrEqual(400));

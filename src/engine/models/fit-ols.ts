@@ -59,7 +59,7 @@ export interface OlsResult {
  * @example fitOls(buildDesign(frame, { target: "mpg", predictors: [{ column: "weight" }], intercept: true }, rows, "numeric")).coefficients
  */
 export function fitOls(design: Design, confidence = 0.95): OlsResult {
-  const { n, p, x, y, encoding } = design;
+  const { n, p, y, encoding } = design;
   const intercept = encoding.intercept;
   if (p === 0) throw new EngineError("insufficient_data", "The model has no intercept and no predictors.");
   if (!(confidence > 0 && confidence < 1)) throw new EngineError("invalid_parameter", `confidence must be between 0 and 1; got ${confidence}.`);

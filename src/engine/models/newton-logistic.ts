@@ -58,11 +58,15 @@ export function newtonLogistic(
   const eta = new Float64Array(n);
   linearPredictor(columns, n, shift, scale, theta, eta);
   let f = objective(eta, y, n, theta, lambda);
-  const z = new Float64Array(p);
   const g = new Float64Array(p);
   const h = new Float64Array(p * p);
-  const blockG = new Float64Array(p);
-  const blockH = new Float64Array(p * p);
+  // One block of rows at a time, column by column: the block's Z (p x BLOCK), weights, residuals and w·z_j, so
+  // every entry of g and H is a dot product over contiguous values summed in a register, in row order (the
+  // same sums, in the same order, as adding row by row into per-block partials).
+  const zb = new Float64Array(p * BLOCK);
+  const wb = new Float64Array(BLOCK);
+  const rb = new Float64Array(BLOCK);
+  const wz = new Float64Array(BLOCK);
   const direction = new Float64Array(n);
   const trialEta = new Float64Array(n);
   const trial = new Float64Array(p);
@@ -70,27 +74,37 @@ export function newtonLogistic(
     g.fill(0);
     h.fill(0);
     for (let start = 0; start < n; start += BLOCK) {
-      blockG.fill(0);
-      blockH.fill(0);
-      const end = Math.min(n, start + BLOCK);
-      for (let i = start; i < end; i++) {
-        for (let j = 0; j < p; j++) z[j] = (columns[j][i] - shift[j]) * scale[j];
-        const e = eta[i];
+      const m = Math.min(n, start + BLOCK) - start;
+      for (let j = 0; j < p; j++) {
+        const column = columns[j];
+        const c = shift[j];
+        const s = scale[j];
+        const base = j * BLOCK;
+        for (let t = 0; t < m; t++) zb[base + t] = (column[start + t] - c) * s;
+      }
+      for (let t = 0; t < m; t++) {
+        const e = eta[start + t];
         const a = Math.exp(-Math.abs(e));
-        const w = a / ((1 + a) * (1 + a));
+        wb[t] = a / ((1 + a) * (1 + a));
         // μ - y with relative accuracy: μ = expit(η), 1 - μ = expit(-η).
         const mu = e >= 0 ? 1 / (1 + a) : a / (1 + a);
-        const residual = y[i] === 1 ? -(e >= 0 ? a / (1 + a) : 1 / (1 + a)) : mu;
-        for (let j = 0; j < p; j++) {
-          const zj = z[j];
-          blockG[j] += residual * zj;
-          const wz = w * zj;
-          for (let k = j; k < p; k++) blockH[j * p + k] += wz * z[k];
-        }
+        rb[t] = y[start + t] === 1 ? -(e >= 0 ? a / (1 + a) : 1 / (1 + a)) : mu;
       }
       for (let j = 0; j < p; j++) {
-        g[j] += blockG[j];
-        for (let k = j; k < p; k++) h[j * p + k] += blockH[j * p + k];
+        const bj = j * BLOCK;
+        let gj = 0;
+        for (let t = 0; t < m; t++) {
+          const zj = zb[bj + t];
+          gj += rb[t] * zj;
+          wz[t] = wb[t] * zj;
+        }
+        g[j] += gj;
+        for (let k = j; k < p; k++) {
+          const bk = k * BLOCK;
+          let hjk = 0;
+          for (let t = 0; t < m; t++) hjk += wz[t] * zb[bk + t];
+          h[j * p + k] += hjk;
+        }
       }
     }
     for (let j = 0; j < p; j++) {

@@ -9,6 +9,7 @@ import { aggregateGroups } from "../ops/aggregate-groups";
 import { aggregateRows, type Aggregation } from "../ops/aggregate-rows";
 import type { Plan } from "../plan/plan-schema";
 import type { Column, ColumnType } from "../table/types";
+import { CATEGORIES, examplePlan } from "./example-plan";
 import { groupFrame, groupedResult } from "./grouped-result";
 import { neverDrawn, type ChartContext, type ChartSupport, type OperationModule } from "./operation";
 
@@ -81,6 +82,18 @@ function aggregation<N extends Aggregation>(name: N, targetTypes: readonly Colum
       label: (plan) => (isCount && plan.target_column === undefined ? "count of rows" : `${name} of ${plan.target_column}`),
     },
     charts: AGGREGATION_CHARTS,
+    example: (pick) =>
+      examplePlan({ operation: name, ...(isCount ? {} : { target_column: pick(targetTypes.filter((t) => t !== "boolean"), "price") }), group_by: [pick(CATEGORIES, "region")] }),
+    // having / sort / limit over the groups: `value` keeps the target's kind for min/max (datetimes are ISO).
+    shaping: {
+      list: "groups",
+      having: true,
+      fields: (plan, typeOf) => {
+        const target = plan.target_column == null ? undefined : typeOf(plan.target_column);
+        const value = isCount ? "integer" : (name === "min" || name === "max") && target === "datetime" ? "datetime" : target === undefined ? undefined : "float";
+        return [{ name: "value", type: value }, { name: "count", type: "integer" }];
+      },
+    },
   };
 }
 

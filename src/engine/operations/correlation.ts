@@ -8,6 +8,8 @@ import { pearsonCorrelation } from "../stats/pearson-correlation";
 import { spearmanCorrelation } from "../stats/spearman-correlation";
 import { neverDrawn, type OperationModule } from "./operation";
 import { pairwiseCost, pairwiseRule, runPairwise } from "./pairwise";
+import { fixedGroupFields } from "../results/group-shaping";
+import { examplePlan, NUMBERS } from "./example-plan";
 
 export interface CorrelationResult {
   coefficient: number | null;
@@ -46,4 +48,6 @@ export const correlation = {
     box: neverDrawn("a distribution; a correlation is one coefficient (use scatter)"),
     histogram: neverDrawn("a distribution; a correlation is one coefficient (use scatter)"),
   },
+  example: (pick) => examplePlan({ operation: "correlation", x_axis: pick(NUMBERS, "price"), y_axis: pick(NUMBERS, "quantity", 1), method: "spearman" }),
+  shaping: fixedGroupFields([["coefficient", "float"], ["p_value", "float"], ["n", "integer"], ["method", "string"]]),
 } as const satisfies OperationModule;

@@ -9,6 +9,7 @@ import { frameValueColumn } from "../frame/frame";
 import { ConfidenceSchema } from "../plan/plan-fields";
 import type { Plan } from "../plan/plan-schema";
 import { neverDrawn, type OperationModule } from "./operation";
+import { DATETIMES, examplePlan, NUMBERS } from "./example-plan";
 import { requiredField } from "./required-field";
 
 /** Fewer distinct times than this and a forecast is refused (a line through two points has no error estimate). */
@@ -79,4 +80,5 @@ export const forecast = {
     box: neverDrawn("a distribution; a forecast is a series over time (use line)"),
     histogram: neverDrawn("a distribution; a forecast is a series over time (use line)"),
   },
+  example: (pick) => examplePlan({ operation: "forecast", target_column: pick(NUMBERS, "sales"), time_column: pick(DATETIMES, "date"), horizon: 6, chart_type: "line" }),
 } as const satisfies OperationModule;

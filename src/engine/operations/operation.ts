@@ -4,9 +4,22 @@ import type { EngineProblem } from "../errors";
 import type { Frame } from "../frame/frame";
 import type { TimeSeries } from "../forecast/average-by-time";
 import type { Grouping } from "../ops/group-rows";
+import type { ColumnIndex } from "../plan/check-columns";
 import type { ChartType } from "../plan/plan-fields";
+import type { GroupByItem } from "../plan/group-by-item";
 import type { Plan } from "../plan/plan-schema";
 import type { ColumnType } from "../table/types";
+
+/**
+ * A plan's fields by name as validation sees them (parsed; null means absent) and as execution sees them
+ * (normalised): what the hooks below read. Declared apart from the plan schema, which is built from the modules.
+ */
+export interface PlanFields {
+  readonly operation: string;
+  readonly group_by?: readonly GroupByItem[] | null;
+  readonly target_column?: string | null;
+  readonly [field: string]: unknown;
+}
 
 /** Plan fields that name exactly one column; group_by and filters name columns of any type. */
 export type ColumnRole = "target_column" | "x_axis" | "y_axis" | "time_column";
@@ -33,6 +46,10 @@ export interface ChartContext {
   /** The type of target_column (aggregations, forecast), undefined when absent or unknown. */
   readonly targetType: ColumnType | undefined;
   readonly hasTarget: boolean;
+  /** The plan as parsed, and the type of a column in scope (undefined without a dataset), for operations whose
+   * columns are not target_column (aggregations, crosstab, tests, models). */
+  readonly plan?: PlanFields;
+  readonly typeOf?: (name: string) => ColumnType | undefined;
 }
 
 /**
@@ -57,6 +74,36 @@ export interface DrawnStatistic {
   readonly label: (plan: Plan) => string;
 }
 
+/** A field of one item of a list result (a group's fields, a value_counts entry, a row) that having and sort name. */
+export interface ResultField {
+  readonly name: string;
+  /** Its type where the dataset is known (numbers are integer or float, ISO strings datetime). */
+  readonly type: ColumnType | undefined;
+  /** A list of values (mode): neither compared nor sorted. */
+  readonly list?: boolean;
+}
+
+/**
+ * How the pipeline fields `having`, `sort` and `limit` reach an operation's result. `groups`: the groups of a
+ * grouped result (key columns and these fields; an ungrouped result has nothing to shape); `items`: the
+ * operation's own list (value_counts entries, rows), which it shapes itself.
+ */
+export interface ResultShaping {
+  readonly list: "groups" | "items";
+  /** Whether `having` applies (rows are filtered by filters and steps instead). */
+  readonly having: boolean;
+  /** `sort` names columns in scope rather than result fields (rows: sort by any column, returned or not). */
+  readonly sortsByColumn?: boolean;
+  /** The item's fields (besides a group's key), typed through `typeOf` when the dataset is known. */
+  readonly fields: (plan: PlanFields, typeOf: (name: string) => ColumnType | undefined) => ResultField[];
+}
+
+/**
+ * Picks the column an example plan names: the `nth` column of one of these types in the dataset, or `fallback`
+ * when there is no dataset; undefined when the dataset has too few such columns.
+ */
+export type ExamplePicker = (types: readonly ColumnType[], fallback: string, nth?: number) => string | undefined;
+
 /** What an operation hands back: its result and what it computed on the way, so charts never redo the work. */
 export interface OperationOutput {
   result: unknown;
@@ -64,7 +111,11 @@ export interface OperationOutput {
   grouping: Grouping | null;
   /** The series a forecast was fitted on. */
   series?: TimeSeries;
+  /** What a chart draws that the result does not carry (a test's samples, a model's predicted and actual values). */
+  chartData?: unknown;
   warnings?: EngineProblem[];
+  /** The operation applied having / sort / limit itself (before building its result objects). */
+  shaped?: boolean;
 }
 
 /** What execution offers an operation besides the frame. */
@@ -101,6 +152,17 @@ export interface OperationModule {
   readonly describe: (plan: Plan) => string;
   readonly statistic?: DrawnStatistic;
   readonly charts: Readonly<Record<ChartType, ChartSupport>>;
+  /** having / sort / limit on the result; absent: they do not apply. */
+  readonly shaping?: ResultShaping;
+  /**
+   * Checks of the operation's own fields beyond the rule table: without `index` what needs no dataset (names,
+   * parameters), with it the columns against the scope after the steps.
+   */
+  readonly check?: (plan: PlanFields, index?: ColumnIndex) => EngineProblem[];
+  /** An example plan for the JSON Schemas (generic, or naming a dataset's columns); undefined when none fits. */
+  readonly example?: (pick: ExamplePicker) => Record<string, unknown> | undefined;
+  /** The operation's own fields in stored form (defaults filled, keys in order), applied by normalizePlan. */
+  readonly normalize?: (plan: Readonly<Record<string, unknown>>) => Record<string, unknown>;
 }
 
 /**

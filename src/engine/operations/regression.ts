@@ -5,6 +5,8 @@ import { ConfidenceSchema } from "../plan/plan-fields";
 import { linearRegression } from "../stats/linear-regression";
 import { neverDrawn, type OperationModule } from "./operation";
 import { pairwiseCost, pairwiseRule, runPairwise } from "./pairwise";
+import { fixedGroupFields } from "../results/group-shaping";
+import { examplePlan, NUMBERS } from "./example-plan";
 
 export interface RegressionResult {
   slope: number | null;
@@ -51,4 +53,9 @@ export const regression = {
     box: neverDrawn("a distribution; a regression is a fitted line (use scatter)"),
     histogram: neverDrawn("a distribution; a regression is a fitted line (use scatter)"),
   },
+  example: (pick) => examplePlan({ operation: "regression", x_axis: pick(NUMBERS, "advertising"), y_axis: pick(NUMBERS, "sales", 1) }),
+  shaping: fixedGroupFields([
+    ["slope", "float"], ["intercept", "float"], ["r_squared", "float"], ["n", "integer"], ["slope_std_error", "float"],
+    ["intercept_std_error", "float"], ["slope_p_value", "float"], ["intercept_p_value", "float"],
+  ]),
 } as const satisfies OperationModule;

@@ -1,6 +1,7 @@
 import type { Column } from "../table/types";
 import { KahanSums } from "../stats/kahan-sums";
 import { median } from "../stats/median";
+import { groupVariances } from "../stats/group-variances";
 import { aggregateRows, checkAggregable, finite, formatExtreme, type AggregateResult, type Aggregation } from "./aggregate-rows";
 import { rowsByGroup, type Grouping } from "./group-rows";
 
@@ -49,19 +50,8 @@ export function aggregateGroups(column: Column | null, grouping: Grouping, opera
       }));
     }
     case "std": {
-      const means = new Float64Array(groups);
-      const squares = new Float64Array(groups);
-      for (let i = 0; i < rows.length; i++) {
-        const g = groupOf[i];
-        if (g < 0) continue;
-        const v = values[rows[i]];
-        if (v !== v) continue;
-        const n = ++counts[g];
-        const old = means[g];
-        means[g] += (v - old) / n;
-        squares[g] += (v - means[g]) * (v - old);
-      }
-      return Array.from(counts, (count, g) => ({ value: count < 2 ? null : finite(Math.sqrt(squares[g] / (count - 1))), count }));
+      const { variances, counts: present } = groupVariances(values, grouping, 1);
+      return Array.from(present, (count, g) => ({ value: finite(Math.sqrt(variances[g])), count }));
     }
     case "min":
     case "max": {

@@ -1,5 +1,6 @@
 import type { Column } from "../table/types";
 import { compareCodePoints } from "./compare-code-points";
+import { formatIsoInstant } from "./format-iso-instant";
 
 /** A group key as it appears in JSON: strings, numbers, booleans, ISO strings for datetimes. */
 export type KeyValue = string | number | boolean;
@@ -53,26 +54,20 @@ export function encodeKeyColumn(column: Column, rows: Uint32Array, limit: number
   }
   const values = column.values;
   const toKey = (value: number): KeyValue =>
-    column.type === "boolean" ? value === 1 : column.type === "datetime" ? new Date(value).toISOString() : value;
-  // Small integer ranges (booleans, years, ids, counts) are marked directly; anything else goes through a Map.
-  let min = Infinity;
-  let max = -Infinity;
-  let integral = true;
-  for (let i = 0; i < rows.length; i++) {
-    const v = values[rows[i]];
-    if (v !== v) continue;
-    if (v < min) min = v;
-    if (v > max) max = v;
-    if (integral && !Number.isInteger(v)) integral = false;
-  }
+    column.type === "boolean" ? value === 1 : column.type === "datetime" ? formatIsoInstant(value) : value;
+  // Integers on a small grid (booleans, years, ids, counts; dates at midnight and calendar periods, whose
+  // milliseconds are whole days apart) are marked directly; anything else goes through a Map.
+  const { min, max, step, integral } = gridOf(values, rows);
   if (max < min) return { ranks: new Int32Array(rows.length).fill(-1), cardinality: 0, keyOf: toKey };
-  if (integral && max - min < Math.min(DENSE_RANGE, 4 * rows.length + 1024)) {
-    const mark = new Int32Array(max - min + 1);
+  if (integral && (max - min) / step < Math.min(DENSE_RANGE, 4 * rows.length + 1024)) {
+    const mark = new Int32Array((max - min) / step + 1);
     let distinct = 0;
     for (let i = 0; i < rows.length; i++) {
       const v = values[rows[i]];
-      if (v !== v || mark[v - min] !== 0) continue;
-      mark[v - min] = 1;
+      if (v !== v) continue;
+      const slot = ((v - min) / step) | 0; // whole and below 2^31: an int32 index keeps the loop on fast paths
+      if (mark[slot] !== 0) continue;
+      mark[slot] = 1;
       if (++distinct > limit) return null;
     }
     const offsets: number[] = [];
@@ -80,9 +75,9 @@ export function encodeKeyColumn(column: Column, rows: Uint32Array, limit: number
     const ranks = new Int32Array(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const v = values[rows[i]];
-      ranks[i] = v !== v ? -1 : mark[v - min] - 1;
+      ranks[i] = v !== v ? -1 : mark[((v - min) / step) | 0] - 1;
     }
-    return { ranks, cardinality: offsets.length, keyOf: (rank) => toKey(offsets[rank] + min) };
+    return { ranks, cardinality: offsets.length, keyOf: (rank) => toKey(offsets[rank] * step + min) };
   }
   const idOf = new Map<number, number>();
   const distinct: number[] = [];
@@ -100,4 +95,59 @@ export function encodeKeyColumn(column: Column, rows: Uint32Array, limit: number
     ranks[i] = v !== v ? -1 : idOf.get(v)!;
   }
   return { ranks, cardinality: distinct.length, keyOf: (rank) => toKey(distinct[rank]) };
+}
+
+/** Euclid's algorithm on whole numbers below 2^53 (exact in doubles); gcd(0, b) = b. */
+function greatestCommonDivisor(a: number, b: number): number {
+  while (b !== 0) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
+  return a;
+}
+
+/** The range of a column's values and the grid they lie on: step 0 for a single value, integral false off whole numbers. */
+interface Grid {
+  min: number;
+  max: number;
+  step: number;
+  integral: boolean;
+}
+
+/** Grids of whole columns (all their rows), made once per value array: plans over a loaded table reuse them. */
+const columnGrids = new WeakMap<Float64Array, Grid>();
+
+/**
+ * The range and grid of the values at `rows`. The grid's step is the greatest common divisor of the values'
+ * distances to the first one (exact: integers below 2^53). A whole column's grid is cached per value array and
+ * also serves any subset of its rows (their values lie on the same grid, inside the same range).
+ */
+function gridOf(values: Float64Array, rows: Uint32Array): Grid {
+  const cached = columnGrids.get(values);
+  if (cached !== undefined && (cached.max - cached.min) / Math.max(cached.step, 1) < 4 * rows.length + 1024) return cached;
+  let min = Infinity;
+  let max = -Infinity;
+  let integral = true;
+  let anchor = Number.NaN;
+  let step = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const v = values[rows[i]];
+    if (v !== v) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (!integral) continue;
+    if (!Number.isInteger(v) || Math.abs(v) > Number.MAX_SAFE_INTEGER) integral = false;
+    else if (anchor !== anchor) anchor = v;
+    else if (step !== 1) {
+      // Most values are on the grid already: a division and a product (exact below 2^53) instead of fmod.
+      const distance = Math.abs(v - anchor);
+      const quotient = distance / step;
+      if (!(Number.isInteger(quotient) && quotient * step === distance)) step = greatestCommonDivisor(step, distance);
+    }
+  }
+  const grid = { min, max, step: step === 0 ? 1 : step, integral };
+  // Rows as many as the column's values are all of them (a frame never repeats a row).
+  if (rows.length === values.length) columnGrids.set(values, grid);
+  return grid;
 }

@@ -42,7 +42,16 @@ const DENSE_LIMIT = 1 << 20;
  * @example groupRows(frame, frame.rows, ["region"]).keys // [["east"], ["north"], ...]
  */
 export function groupRows(frame: Frame, rows: Uint32Array, groupBy: readonly string[], limit: number = MAX_GROUPS): Grouping {
-  const columns = groupBy.map((name, i) => frameColumn(frame, name, `plan.group_by[${i}]`));
+  return groupByColumns(groupBy.map((name, i) => frameColumn(frame, name, `plan.group_by[${i}]`)), rows, limit);
+}
+
+/**
+ * {@link groupRows} over key columns already resolved (group_by entries that are periods of a datetime column
+ * are columns made for the plan, not frame columns).
+ *
+ * @example groupByColumns([region], frame.rows).keys // [["east"], ["north"], ...]
+ */
+export function groupByColumns(columns: readonly Column[], rows: Uint32Array, limit: number = MAX_GROUPS): Grouping {
   // With several keys, a value only matters on rows where all the others are present too.
   const complete = columns.length > 1 ? completeRows(columns, rows) : rows;
   const encoded: EncodedKey[] = [];

@@ -1,6 +1,7 @@
 import type { EngineProblem } from "../errors";
 import type { Column, ColumnType, Table } from "../table/types";
 import { operationModule } from "../operations/registry";
+import { groupByName } from "./group-by-item";
 import type { ColumnRole, PlanField } from "./operation-rules";
 import { makeProblem, quote } from "./plan-problems";
 import type { ParsedPlan } from "./plan-schema";
@@ -36,7 +37,8 @@ const ROLES: readonly ColumnRole[] = ["target_column", "x_axis", "y_axis", "time
 
 /**
  * Resolves every column the operation names against the columns in scope: it must exist (`unknown_column`, with
- * the closest name as `suggestion`) and have a type the operation accepts (`incompatible_type`). Fields that do
+ * the closest name as `suggestion`) and have a type the operation accepts (`incompatible_type`; a group_by period
+ * entry needs a datetime column). Fields that do
  * not apply to the operation are skipped: they already carry a `not_applicable` error. (Filters are
  * check-filters.ts's, steps check-steps.ts's.)
  *
@@ -63,8 +65,14 @@ export function checkColumns(plan: ParsedPlan, index: ColumnIndex): EngineProble
     }
   }
   if (applies("group_by")) {
-    (plan.group_by ?? []).forEach((name, i) => {
-      if (!index.types.has(name)) problems.push(unknownColumn(["group_by", i], name, index));
+    (plan.group_by ?? []).forEach((item, i) => {
+      const name = groupByName(item);
+      const path = typeof item === "string" ? ["group_by", i] : ["group_by", i, "column"];
+      const type = index.types.get(name);
+      if (type === undefined) problems.push(unknownColumn(path, name, index));
+      else if (typeof item !== "string" && type !== "datetime") {
+        problems.push(makeProblem(path, "incompatible_type", `granularity needs a datetime column; ${quote(name)} is ${type}`));
+      }
     });
   }
   return problems;

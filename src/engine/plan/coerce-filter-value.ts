@@ -1,3 +1,4 @@
+import { daysInMonth } from "../dates/civil-calendar";
 import type { ColumnType } from "../table/types";
 
 /**
@@ -111,9 +112,4 @@ export function parseIsoDateTime(text: string): number | null {
     ms -= sign * (offsetHours * 60 + offsetMinutes) * 60_000;
   }
   return ms;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }

@@ -1,4 +1,5 @@
 import { operationModule } from "../operations/registry";
+import { normalizeResultFields } from "../results/normalize-result-fields";
 import { stepEntry, stepModule } from "../steps/registry";
 import { PLAN_KEYS, type Filter, type FilterCondition, type ParsedPlan, type Plan } from "./plan-schema";
 
@@ -18,7 +19,8 @@ import { PLAN_KEYS, type Filter, type FilterCondition, type ParsedPlan, type Pla
  * //   horizon: 12, forecast_method: "linear", confidence: 0.95 }
  */
 export function normalizePlan(parsed: ParsedPlan): Plan {
-  const defaults = operationModule(parsed.operation).rule.defaults;
+  const module = operationModule(parsed.operation);
+  const defaults = module.rule.defaults;
   const filled: Record<string, unknown> = {
     ...defaults,
     filters: ((parsed.filters ?? []) as FilterCondition[]).map(normalizeCondition),
@@ -30,6 +32,7 @@ export function normalizePlan(parsed: ParsedPlan): Plan {
   }
   // An empty step list means no steps: left out, so the plan (and its hash) is the one without steps.
   if (Array.isArray(filled.steps)) filled.steps = filled.steps.length === 0 ? undefined : (filled.steps as Array<Record<string, unknown>>).map(normalizeStep);
+  Object.assign(filled, normalizeResultFields(filled), module.normalize?.(filled));
   const plan: Record<string, unknown> = {};
   for (const key of PLAN_KEYS) if (filled[key] !== undefined) plan[key] = filled[key];
   return plan as unknown as Plan;

@@ -1,6 +1,7 @@
 import type { EngineProblem } from "../errors";
-import type { ColumnRole, OperationRule } from "../operations/operation";
+import type { OperationRule } from "../operations/operation";
 import { OPERATION_MODULES, operationModule } from "../operations/registry";
+import { groupByNames } from "./group-by-item";
 import { makeProblem, quote } from "./plan-problems";
 import { PIPELINE_FIELDS, PLAN_KEYS, type Operation, type ParsedPlan } from "./plan-schema";
 
@@ -50,7 +51,7 @@ export function checkOperationFields(plan: ParsedPlan): { errors: EngineProblem[
     }
   }
   const seen = new Set<string>();
-  (plan.group_by ?? []).forEach((column, index) => {
+  groupByNames(plan.group_by).forEach((column, index) => {
     if (seen.has(column)) errors.push(makeProblem(["group_by", index], "duplicate_column", `${quote(column)} appears more than once in group_by`));
     seen.add(column);
   });

@@ -56,4 +56,4 @@ export type FilterCondition = z.output<typeof FilterConditionSchema>;
 export type FilterScalar = string | number | boolean;
 
 /** The interval level of regression and forecast (one field, shared, so both describe it alike). */
-export const ConfidenceSchema = z.number().gt(0).lt(1).nullish().meta({ description: "Interval level for forecast and regression (default 0.95)." });
+export const ConfidenceSchema = z.number().gt(0).lt(1).nullish().meta({ description: "Interval level for forecast, regression, ols and logistic with penalty none (default 0.95)." });

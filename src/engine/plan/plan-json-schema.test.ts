@@ -2,7 +2,9 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { ColumnType } from "../table/types";
+import { inferenceBranches } from "./json-schema-inference";
 import { datasetPlanJsonSchema, genericPlanJsonSchema, type JsonSchema } from "./plan-json-schema";
+import { resultBranches } from "./json-schema-results";
 import { OPERATION_RULES, PLAN_FIELDS } from "./operation-rules";
 import { CHART_TYPES, FILTER_OPERATORS, OPERATIONS } from "./plan-schema";
 import { validatePlan } from "./validate-plan";
@@ -11,7 +13,7 @@ import { validatePlan } from "./validate-plan";
  * A minimal draft 2020-12 validator for exactly the keywords these schemas use (no new package for tests).
  * It throws on any keyword it does not know, so a schema change cannot slip past it unvalidated.
  */
-const ANNOTATIONS = new Set(["$schema", "description", "title", "if", "then"]);
+const ANNOTATIONS = new Set(["$schema", "description", "title", "if", "then", "examples"]);
 function validate(schema: JsonSchema, value: unknown): boolean {
   for (const [keyword, arg] of Object.entries(schema)) {
     if (!ANNOTATIONS.has(keyword) && !checkKeyword(keyword, arg, value, schema)) return false;
@@ -45,10 +47,12 @@ function checkKeyword(keyword: string, arg: unknown, value: unknown, schema: Jso
     case "properties":
       return !isObject || Object.entries(arg as Record<string, JsonSchema>).every(([key, s]) => !Object.hasOwn(object, key) || validate(s, object[key]));
     case "additionalProperties": {
-      if (arg !== false) throw new Error("only additionalProperties: false is supported");
       const declared = Object.keys((schema.properties ?? {}) as object);
-      return !isObject || Object.keys(object).every((key) => declared.includes(key));
+      const extra = isObject ? Object.keys(object).filter((key) => !declared.includes(key)) : [];
+      if (arg === false) return extra.length === 0;
+      return extra.every((key) => validate(arg as JsonSchema, object[key]));
     }
+    case "propertyNames": return !isObject || Object.keys(object).every((key) => validate(arg as JsonSchema, key));
     case "required": return !isObject || (arg as string[]).every((key) => Object.hasOwn(object, key));
     case "items": return !Array.isArray(value) || value.every((item) => validate(arg as JsonSchema, item));
     case "maxItems": return !Array.isArray(value) || value.length <= (arg as number);
@@ -87,7 +91,7 @@ describe("genericPlanJsonSchema", () => {
     expect(props(schema).operation.enum).toEqual([...OPERATIONS]);
     expect(props(schema).operation.description).toContain("forecast: needs target_column and time_column; optional horizon, forecast_method, confidence");
     expect(props(schema).target_column.description).toEqual(expect.any(String));
-    expect((schema.allOf as unknown[]).length).toBe(OPERATIONS.length);
+    expect((schema.allOf as unknown[]).length).toBe(OPERATIONS.length + resultBranches().length + inferenceBranches().length);
   });
 
   it("without per-operation rules it is a plain object zod can read back", () => {
@@ -97,6 +101,15 @@ describe("genericPlanJsonSchema", () => {
     expect(back.safeParse({ operation: "mean", target_column: "x", filters: [{ column: "a", operator: "==", value: 1 }] }).success).toBe(true);
     expect(back.safeParse({ operation: "mean", colour: 1 }).success).toBe(false);
     expect(back.safeParse({ operation: "forecast", horizon: 366 }).success).toBe(false);
+  });
+
+  it("carries one example plan per operation, each valid", () => {
+    const examples = schema.examples as Array<{ operation: string }>;
+    expect(examples.map((example) => example.operation)).toEqual([...OPERATIONS]);
+    for (const example of examples) {
+      expect(validatePlan(example).errors, JSON.stringify(example)).toEqual([]);
+      expect(validate(schema, example), JSON.stringify(example)).toBe(true);
+    }
   });
 
   it("validates instances as validatePlan does", () => {
@@ -119,11 +132,18 @@ describe("datasetPlanJsonSchema", () => {
     expect(enumOf(p.y_axis)).toEqual(["a", "b"]);
     expect(enumOf(p.time_column)).toEqual(["a", "b", "d"]);
     expect(enumOf(p.target_column)).toEqual(["a", "b", "c", "d", "e", "__proto__"]);
-    expect((((p.group_by.anyOf as JsonSchema[])[0].items as JsonSchema).anyOf as JsonSchema[])[0].enum).toEqual(["a", "b", "c", "d", "e", "__proto__"]);
+    const groupItems = ((p.group_by.anyOf as JsonSchema[])[0].items as JsonSchema).anyOf as JsonSchema[];
+    expect((groupItems[0].anyOf as JsonSchema[])[0].enum).toEqual(["a", "b", "c", "d", "e", "__proto__"]);
+    // A period entry names a datetime column.
+    expect(((props(groupItems[1]).column.anyOf as JsonSchema[])[0]).enum).toEqual(["d"]);
     const filter = props((((p.filters.anyOf as JsonSchema[])[0].items as JsonSchema).anyOf as JsonSchema[])[0]);
     expect(filter.column.enum).toEqual(["a", "b", "c", "d", "e", "__proto__"]);
     // Without steps the plan can only name the dataset's columns; with steps, derived names too.
-    expect(((strictOf(schema).group_by.anyOf as JsonSchema[])[0].items as JsonSchema).enum).toEqual(["a", "b", "c", "d", "e", "__proto__"]);
+    const strictItems = ((strictOf(schema).group_by.anyOf as JsonSchema[])[0].items as JsonSchema).anyOf as JsonSchema[];
+    expect(strictItems[0].enum).toEqual(["a", "b", "c", "d", "e", "__proto__"]);
+    expect(props(strictItems[1]).column.enum).toEqual(["d"]);
+    expect(validate(schema, { operation: "count", group_by: [{ column: "d", granularity: "month" }] })).toBe(true);
+    expect(validate(schema, { operation: "count", group_by: [{ column: "a", granularity: "month" }] })).toBe(false);
     expect(validate(schema, { operation: "mean", target_column: "zz" })).toBe(false);
     expect(validate(schema, { operation: "mean", target_column: "zz", steps: [{ derive: { name: "zz", expr: "a * 2" } }] })).toBe(true);
     expect(props(branch("mean")).target_column.enum).toEqual(["a", "b", "c"]);
@@ -132,9 +152,26 @@ describe("datasetPlanJsonSchema", () => {
     expect(enumOf(props(branch("count")).target_column)).toEqual(["a", "b", "c", "d", "e", "__proto__"]);
   });
 
+  it("gives examples that name the dataset's columns, each valid on it", () => {
+    const examples = schema.examples as Array<{ operation: string }>;
+    expect(examples.length).toBeGreaterThan(10);
+    expect(examples.find((example) => example.operation === "aggregate")).toEqual({
+      operation: "aggregate",
+      aggregations: [{ op: "median", column: "a" }, { op: "quantile", column: "a", q: 0.9, as: "p90" }, { op: "count" }],
+      group_by: ["c"],
+      sort: [{ column: "median_a", direction: "desc" }],
+      limit: 5,
+    });
+    for (const example of examples) {
+      expect(validatePlan(example, { columns: COLUMNS }).errors, JSON.stringify(example)).toEqual([]);
+      expect(validate(schema, example), JSON.stringify(example)).toBe(true);
+    }
+  });
+
   it("with no numeric column, drops the operations that need one and never emits an empty enum", () => {
     const only = datasetPlanJsonSchema([{ name: "city", type: "string" }, { name: "day", type: "datetime" }]);
-    expect(strictOf(only).operation.enum).toEqual(["count", "min", "max"]);
+    // A test counts text values (chisquare, chi2_contingency) and a logistic model takes a two-class text target.
+    expect(strictOf(only).operation.enum).toEqual(["count", "min", "max", "aggregate", "value_counts", "describe", "crosstab", "rows", "argmax", "argmin", "test", "logistic"]);
     expect(strictOf(only).x_axis).toEqual({ description: expect.stringContaining("No column of this dataset qualifies"), type: "null" });
     expect(enumOf(props(only).time_column)).toBeUndefined();
     expect(JSON.stringify(only)).not.toContain('"enum":[]');
@@ -142,11 +179,20 @@ describe("datasetPlanJsonSchema", () => {
     expect(validate(only, { operation: "mean", target_column: "city" })).toBe(false);
     expect(validate(only, { operation: "max", target_column: "day" })).toBe(true);
     expect(validate(only, { operation: "max", target_column: "city" })).toBe(false);
+    // Aggregations name a column of a type their op accepts.
+    expect(validate(only, { operation: "aggregate", aggregations: [{ op: "mode", column: "city" }, { op: "max", column: "day" }] })).toBe(true);
+    expect(validate(only, { operation: "aggregate", aggregations: [{ op: "mean", column: "city" }] })).toBe(false);
+    expect(validate(only, { operation: "aggregate", aggregations: [{ op: "skew", column: "day" }] })).toBe(false);
   });
 
-  it("with no column at all, only count without columns is possible", () => {
+  it("with no column at all, only counting rows (and listing them) is possible", () => {
     const empty = datasetPlanJsonSchema([]);
-    expect(strictOf(empty).operation.enum).toEqual(["count"]);
+    expect(strictOf(empty).operation.enum).toEqual(["count", "aggregate", "crosstab", "rows", "test"]);
+    expect(validate(empty, { operation: "aggregate", aggregations: [{ op: "count" }] })).toBe(true);
+    expect(validate(empty, { operation: "aggregate", aggregations: [{ op: "count", column: "x" }] })).toBe(false);
+    expect(validate(empty, { operation: "crosstab", group_by: ["x", "y"] })).toBe(false);
+    // test names its samples in fields that are not column roles, so it is offered; every form of it needs a column.
+    expect(validate(empty, { operation: "test", test: "chisquare", target_column: "x" })).toBe(false);
     expect(JSON.stringify(empty)).not.toContain('"enum":[]');
     expect(validate(empty, { operation: "count" })).toBe(true);
     expect(validate(empty, { operation: "count", group_by: [] })).toBe(true);
@@ -168,13 +214,46 @@ const FIELD_ARBITRARIES = {
   x_axis: nullable(column),
   y_axis: nullable(column),
   time_column: nullable(column),
-  group_by: nullable(fc.array(column, { maxLength: 4 })),
+  group_by: nullable(fc.array(fc.oneof(column, fc.record({ column, granularity: fc.constantFrom("month", "week", "decade") })), { maxLength: 4 })),
   filters: nullable(fc.array(fc.record({ column, operator: fc.constantFrom(...FILTER_OPERATORS), value: fc.constantFrom<string | number | boolean>("1", "x", "2024-01-01", "true", 3, true) }), { maxLength: 3 })),
   chart_type: nullable(fc.constantFrom(...CHART_TYPES)),
   horizon: nullable(fc.integer({ min: -1, max: 400 })),
   forecast_method: nullable(fc.constantFrom("linear", "holt")),
   method: nullable(fc.constantFrom("pearson", "spearman")),
   confidence: nullable(fc.constantFrom(0, 0.5, 0.95, 1)),
+  aggregations: nullable(fc.array(fc.record({
+    op: fc.constantFrom("count", "mean", "quantile", "std", "mode", "first", "avg"),
+    column,
+    as: fc.constantFrom("a", "key", "total"),
+    ddof: fc.constantFrom(0, 2, -1),
+    q: fc.constantFrom(0.25, 1.5),
+    interpolation: fc.constantFrom("nearest", "linear", "near"),
+  }, { requiredKeys: ["op"] }), { maxLength: 3 })),
+  normalize: nullable(fc.constantFrom<boolean | string>(true, false, "all", "index", "columns", "rows")),
+  dropna: nullable(fc.boolean()),
+  percentiles: nullable(fc.array(fc.constantFrom(0, 0.25, 0.5, 1, 1.5), { maxLength: 3 })),
+  margins: nullable(fc.boolean()),
+  columns: nullable(fc.array(column, { maxLength: 3 })),
+  offset: nullable(fc.constantFrom(-1, 0, 5)),
+  having: nullable(fc.array(fc.record({ column: fc.constantFrom("value", "count", "a", "total", "zz"), operator: fc.constantFrom(...FILTER_OPERATORS), value: fc.constantFrom<string | number | boolean>("1", "x", 3, true) }), { maxLength: 2 })),
+  sort: nullable(fc.array(fc.record({ column: fc.constantFrom("value", "count", "a", "zz"), direction: fc.constantFrom("asc", "desc", "up") }), { maxLength: 2 })),
+  limit: nullable(fc.constantFrom(0, 1, 3, 1001)),
+  test: nullable(fc.constantFrom("shapiro", "kstest", "ttest_1samp", "ttest_ind", "ttest_rel", "mannwhitneyu", "wilcoxon", "f_oneway", "levene", "chi2_contingency", "chisquare", "kendalltau", "t-test")),
+  group_column: nullable(column),
+  groups: nullable(fc.uniqueArray(fc.constantFrom<string | number | boolean>("a", "b", "x", 2, true), { minLength: 1, maxLength: 4 })),
+  sample_columns: nullable(fc.array(column, { minLength: 1, maxLength: 4 })),
+  alpha: nullable(fc.constantFrom(0, 0.05, 0.1)),
+  alternative: nullable(fc.constantFrom("two-sided", "less", "bigger")),
+  popmean: nullable(fc.constantFrom(0, 2.5)),
+  equal_var: nullable(fc.boolean()),
+  center: nullable(fc.constantFrom("median", "trimmed")),
+  expected_proportions: nullable(fc.array(fc.record({ value: fc.constantFrom<string | number>("a", "b", 1), proportion: fc.constantFrom(0.5, 1, 0) }), { maxLength: 3 })),
+  predictors: nullable(fc.array(fc.oneof(column, fc.record({ column, categorical: fc.boolean() }, { requiredKeys: ["column"] })), { maxLength: 3 })),
+  fit_intercept: nullable(fc.boolean()),
+  split: nullable(fc.record({ test_size: fc.constantFrom(0.2, 5, 1.5), random_state: fc.constantFrom(0, 42, -1), shuffle: fc.boolean() }, { requiredKeys: [] })),
+  predict: nullable(fc.array(fc.dictionary(column, fc.constantFrom<string | number | boolean>(1, "x", true), { maxKeys: 2 }), { maxLength: 2 })),
+  penalty: nullable(fc.constantFrom("l2", "none", "l1")),
+  C: nullable(fc.constantFrom(0, 1, 10)),
 } as const satisfies Record<string, fc.Arbitrary<unknown>>;
 const fieldArbitrary = (field: string): fc.Arbitrary<unknown> => (FIELD_ARBITRARIES as Record<string, fc.Arbitrary<unknown>>)[field];
 /** Any field with any operation: mostly invalid plans. */
@@ -193,15 +272,33 @@ describe("schemas agree with validatePlan", () => {
   const generic = genericPlanJsonSchema();
   const forDataset = datasetPlanJsonSchema(COLUMNS);
 
-  // Which chart can draw which result (chart_unsupported) is not encoded in the schemas: the server checks it.
-  const schemaChecks = (e: { code: string }) => e.code !== "chart_unsupported";
+  // Which chart can draw which result (chart_unsupported) is not encoded in the schemas: the server checks it. Nor
+  // are names the plan itself defines (unique aggregation names; having and sort name result columns, and for
+  // rows any column in scope), nor a group_by column listed both plain and as a period; nor what depends on values
+  // rather than fields: a predict input's columns and value kinds, the expected proportions' total and a value
+  // listed twice with different proportions, a predictor named twice in two forms (a name and {column}) or also
+  // the target.
+  const RESULT_COLUMN = /^plan\.(having|sort)\[\d+\](\.any\[\d+\])?\.(column|case_sensitive|operator)$/;
+  const schemaChecks = (plan: unknown) => (e: { code: string; path: string }) =>
+    e.code !== "chart_unsupported" &&
+    e.code !== "duplicate_name" &&
+    !(RESULT_COLUMN.test(e.path) && ["unknown_column", "invalid_value", "incompatible_type"].includes(e.code)) &&
+    !(e.code === "duplicate_column" && e.path.startsWith("plan.group_by") && !sameEntries((plan as { group_by: unknown[] }).group_by, e.path)) &&
+    !e.path.startsWith("plan.predict[") &&
+    !(e.path.startsWith("plan.expected_proportions") && ["invalid_value", "duplicate_value"].includes(e.code)) &&
+    !(e.path.startsWith("plan.predictors") && e.code === "duplicate_column");
+  /** Whether the group_by entries naming the repeated column are identical (uniqueItems sees those). */
+  const sameEntries = (groupBy: unknown[], path: string): boolean => {
+    const at = Number(/\[(\d+)\]/.exec(path)![1]);
+    return groupBy.slice(0, at).some((item) => JSON.stringify(item) === JSON.stringify(groupBy[at]));
+  };
   test.prop([planLike], { numRuns: 1000 })("generic schema accepts exactly the plans valid on their own", (plan) => {
-    expect(validate(generic, plan)).toBe(validatePlan(plan).errors.filter(schemaChecks).length === 0);
+    expect(validate(generic, plan)).toBe(validatePlan(plan).errors.filter(schemaChecks(plan)).length === 0);
   });
 
   // Filter values are not typed per column in the schema either: uncoercible_value is also left to the server.
   test.prop([planLike], { numRuns: 1000 })("dataset schema accepts exactly the plans valid on the dataset", (plan) => {
-    const errors = validatePlan(plan, { columns: COLUMNS }).errors.filter((e) => e.code !== "uncoercible_value" && schemaChecks(e));
+    const errors = validatePlan(plan, { columns: COLUMNS }).errors.filter((e) => e.code !== "uncoercible_value" && schemaChecks(plan)(e));
     expect(validate(forDataset, plan)).toBe(errors.length === 0);
   });
 });

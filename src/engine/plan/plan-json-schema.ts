@@ -1,9 +1,12 @@
 import { z } from "zod";
 import type { ColumnType } from "../table/types";
 import { filtersWithRules, type JsonSchema } from "./json-schema-filters";
+import { datasetInferenceProperties, datasetTestBranches, inferenceBranches, inferenceColumns, withInferenceProperties } from "./json-schema-inference";
 import { inlineRefs } from "./json-schema-refs";
+import { datasetResultProperties, groupByItems, operationExamples, resultBranches, withResultProperties } from "./json-schema-results";
 import { stepsProperty } from "./json-schema-steps";
 import { OPERATION_RULES, PLAN_FIELDS, type ColumnRole, type PlanField } from "./operation-rules";
+import { operationModule } from "../operations/registry";
 import { MAX_COLUMN_NAME, OPERATIONS, PlanSchema, type Operation } from "./plan-schema";
 
 export type { JsonSchema } from "./json-schema-filters";
@@ -40,11 +43,14 @@ export function genericPlanJsonSchema(options: PlanJsonSchemaOptions = {}): Json
   properties.operation.description = describeOperations(OPERATIONS);
   properties.chart_type.description = "Optional chart of the result: line, bar, scatter, heatmap, box or histogram.";
   ((properties.group_by.anyOf as JsonSchema[])[0]).uniqueItems = true;
+  withInferenceProperties(properties);
   if (options.perOperationRules !== false) properties.filters = filtersWithRules(properties.filters);
   properties.steps = stepsProperty(properties.steps.description as string);
+  withResultProperties(properties, options.perOperationRules !== false);
   const schema: JsonSchema = { $schema: "https://json-schema.org/draft/2020-12/schema", ...root };
   delete schema.$ref;
-  if (options.perOperationRules !== false) schema.allOf = OPERATIONS.map((operation) => operationBranch(operation));
+  if (options.perOperationRules !== false) schema.allOf = [...OPERATIONS.map((operation) => operationBranch(operation)), ...resultBranches(), ...inferenceBranches()];
+  schema.examples = operationExamples(OPERATIONS);
   return schema;
 }
 
@@ -97,17 +103,29 @@ export function datasetPlanJsonSchema(
   }
   const groupBy = properties.group_by;
   const groupArray = (groupBy.anyOf as JsonSchema[])[0];
-  strict.group_by = all.length === 0 ? emptyArrayProperty() : { anyOf: [{ ...groupArray, items: { type: "string", enum: all } }, { type: "null" }] };
-  properties.group_by = { ...groupBy, anyOf: [{ ...groupArray, items: { anyOf: [...(all.length > 0 ? [{ type: "string", enum: all }] : []), DERIVED] } }, { type: "null" }] };
+  const period = ((groupArray.items as JsonSchema).anyOf as JsonSchema[])[1];
+  const schemaColumns = { all, typed: usable };
+  strict.group_by = all.length === 0 ? emptyArrayProperty() : { anyOf: [{ ...groupArray, items: groupByItems(schemaColumns, period, true) }, { type: "null" }] };
+  properties.group_by = { ...groupBy, anyOf: [{ ...groupArray, items: groupByItems(schemaColumns, period, false) }, { type: "null" }] };
+  withResultProperties(properties, options.perOperationRules !== false);
+  Object.assign(strict, datasetResultProperties(properties, schemaColumns, true));
+  Object.assign(properties, datasetResultProperties(properties, schemaColumns, false));
+  const inference = inferenceColumns(usable);
+  Object.assign(strict, datasetInferenceProperties(properties, inference, true, DERIVED));
+  Object.assign(properties, datasetInferenceProperties(properties, inference, false, DERIVED));
   properties.filters = all.length === 0
     ? emptyArrayProperty(properties.filters.description as string)
     : filtersWithRules(properties.filters, { all, strings }, options.perOperationRules !== false);
 
+  schema.examples = operationExamples(operations, schemaColumns);
   if (options.perOperationRules !== false) {
     schema.allOf = [
       { if: NO_STEPS, then: { properties: strict } },
       ...operations.map((operation) => operationBranch(operation, (role) => candidates(operation, role), NO_STEPS)),
       ...OPERATIONS.map((operation) => operationBranch(operation)),
+      ...resultBranches(),
+      ...inferenceBranches(),
+      ...datasetTestBranches(inference, NO_STEPS),
     ];
   }
   return schema;
@@ -121,6 +139,9 @@ const NO_STEPS: JsonSchema = {
   anyOf: [{ not: { required: ["steps"] } }, { properties: { steps: { anyOf: [{ type: "null" }, { type: "array", maxItems: 0 }] } } }],
 };
 
+
+/** List fields whose schema allows an empty list, which (like null) means the field is absent. */
+const EMPTY_MEANS_ABSENT: ReadonlySet<string> = new Set(["group_by", "filters", "percentiles"]);
 
 function usesField(operation: Operation, field: PlanField): boolean {
   const rule = OPERATION_RULES[operation];
@@ -137,7 +158,7 @@ function operationBranch(operation: Operation, candidates?: (role: ColumnRole) =
   const then: Record<string, JsonSchema> = {};
   for (const field of PLAN_FIELDS) {
     if (!usesField(operation, field)) {
-      then[field] = field === "group_by" || field === "filters" ? emptyArrayProperty() : { type: "null" };
+      then[field] = EMPTY_MEANS_ABSENT.has(field) ? emptyArrayProperty() : { type: "null" };
     } else if (isRole(field) && (candidates !== undefined || rule.required.includes(field))) {
       const names = candidates?.(field);
       const nullable = !rule.required.includes(field);
@@ -172,7 +193,8 @@ function describeOperations(operations: readonly Operation[]): string {
     const rule = OPERATION_RULES[operation];
     const needs = rule.required.length > 0 ? `needs ${rule.required.join(" and ")}` : "needs nothing";
     const optional = rule.optional.filter((field) => field !== "filters" && field !== "chart_type");
-    return `${operation}: ${needs}${optional.length > 0 ? `; optional ${optional.join(", ")}` : ""}`;
+    const summary = operationModule(operation).summary;
+    return `${operation}${summary === undefined ? "" : ` (${summary.replace(/\.$/, "")})`}: ${needs}${optional.length > 0 ? `; optional ${optional.join(", ")}` : ""}`;
   });
-  return `What to compute. ${lines.join(". ")}. filters and chart_type apply to every operation; any other field must be left out.`;
+  return `What to compute. ${lines.join(". ")}. filters, chart_type and steps apply to every operation; having, sort and limit to grouped results, value_counts and rows; any other field must be left out.`;
 }

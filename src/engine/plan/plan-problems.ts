@@ -20,18 +20,22 @@ export const PLAN_STRUCTURE_CODES = [
  *
  * - Structural (the plan does not match the schema): `unknown_key`, `required`, `invalid_type`, `invalid_value`,
  *   `too_many`, `too_long`, `too_short`, `out_of_range`, `invalid` (any other schema rule).
- * - Per operation: `missing_field`, `not_applicable`, `duplicate_column`.
+ * - Per operation: `missing_field`, `not_applicable`, `duplicate_column`, `duplicate_name` (two results of one plan
+ *   would share a name: aggregations' `as`, or an `as` equal to a group_by column).
  * - Against a dataset: `unknown_column`, `incompatible_type`, `uncoercible_value`.
  * - `chart_unsupported`: the chart type cannot draw the result of the operation (see operations/*.ts charts).
  * - Expressions (steps): `syntax_error`, `unknown_operator`, `ambiguous_expression`, `empty_expression`,
  *   `expression_too_long`, `expression_too_large`, `expression_too_deep`, `unknown_function`,
  *   `invalid_argument` (a function's parameter), with `position` pointing at the token.
+ * - Tests and models: `unknown_value` (a group or category the plan names never occurs in the column, with the
+ *   closest value as `suggestion`), `duplicate_value` (a group or category named twice).
  */
 export const PLAN_ERROR_CODES = [
   ...PLAN_STRUCTURE_CODES,
   "missing_field",
   "not_applicable",
   "duplicate_column",
+  "duplicate_name",
   "unknown_column",
   "incompatible_type",
   "uncoercible_value",
@@ -45,6 +49,8 @@ export const PLAN_ERROR_CODES = [
   "expression_too_deep",
   "unknown_function",
   "invalid_argument",
+  "unknown_value",
+  "duplicate_value",
 ] as const;
 
 /**

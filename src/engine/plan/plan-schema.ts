@@ -1,21 +1,24 @@
 import { z } from "zod";
 import { OPERATION_MODULES, OPERATIONS, type Operation } from "../operations/registry";
+import { HavingSchema, LimitSchema, ResultSortSchema, type ResultSortKey } from "../results/shaping-schema";
 import { StepsSchema } from "../steps/step-schema";
+import { GroupByItemSchema, type GroupByItem } from "./group-by-item";
 import { CHART_TYPES, ColumnRefSchema, FilterConditionSchema, MAX_FILTERS, MAX_GROUP_BY, type ChartType, type FilterCondition } from "./plan-fields";
 
 export { CHART_TYPES, FILTER_OPERATORS, FilterSchema, MAX_COLUMN_NAME, MAX_FILTER_STRING, MAX_FILTERS, MAX_GROUP_BY } from "./plan-fields";
 export type { ChartType, Filter, FilterCondition } from "./plan-fields";
+export type { GroupByItem } from "./group-by-item";
 export { OPERATIONS } from "../operations/registry";
 export type { Operation } from "../operations/registry";
 
 /** The fields every plan may carry, whatever its operation. */
 const COMMON_SHAPE = {
   operation: z.enum(OPERATIONS),
-  target_column: ColumnRefSchema.nullish().meta({ description: "Aggregations except count (optional there) and forecast. mean/sum accept numeric and boolean columns, std/median numeric ones, min/max numeric and datetime ones." }),
+  target_column: ColumnRefSchema.nullish().meta({ description: "Aggregations except count (optional there) and forecast. mean/sum accept numeric and boolean columns, std/median numeric ones, min/max numeric and datetime ones. test: the column tested (see test). ols, logistic: the column modelled." }),
   filters: z.array(FilterConditionSchema).max(MAX_FILTERS).nullish().meta({ description: "ANDed, applied before anything else (an {any: [...]} entry passes when one of its filters does)." }),
-  group_by: z.array(ColumnRefSchema).max(MAX_GROUP_BY).nullish().meta({ description: "Aggregations, correlation and regression; rows with a missing key are dropped; groups sorted by key ascending." }),
-  x_axis: ColumnRefSchema.nullish().meta({ description: "Numeric column: correlation and regression (the regressor)." }),
-  y_axis: ColumnRefSchema.nullish().meta({ description: "Numeric column: correlation and regression (the response)." }),
+  group_by: z.array(GroupByItemSchema).max(MAX_GROUP_BY).nullish().meta({ description: "Aggregations, correlation and regression (crosstab: its two columns); each entry a column name or {column, granularity} for calendar periods of a datetime column; rows with a missing key are dropped; groups sorted by key ascending." }),
+  x_axis: ColumnRefSchema.nullish().meta({ description: "Numeric column: correlation and regression (the regressor); test kendalltau." }),
+  y_axis: ColumnRefSchema.nullish().meta({ description: "Numeric column: correlation and regression (the response); test kendalltau." }),
   time_column: ColumnRefSchema.nullish().meta({ description: "Datetime or numeric column: forecast." }),
   chart_type: z.enum(CHART_TYPES).nullish(),
 };
@@ -23,6 +26,9 @@ const COMMON_SHAPE = {
 /** Pipeline fields: they apply to every operation and come after the operation's own options. */
 const PIPELINE_SHAPE = {
   steps: StepsSchema.nullish().meta({ description: "Data preparation, in order, after `filters` and before the operation: each step is {\"<kind>\": {...}}." }),
+  having: HavingSchema,
+  sort: ResultSortSchema,
+  limit: LimitSchema,
 };
 
 /** The option fields of the first operations keep their historical order; later ones follow in registry order. */
@@ -73,12 +79,17 @@ export interface Plan {
   operation: Operation;
   target_column?: string;
   filters: FilterCondition[];
-  group_by: string[];
+  /** Column names, or `{column, granularity}` periods of a datetime column (key names: groupByNames). */
+  group_by: GroupByItem[];
   x_axis?: string;
   y_axis?: string;
   time_column?: string;
   chart_type?: ChartType;
   /** Data-preparation steps, each `{"<kind>": body}` with its defaults filled in. */
   steps?: Array<Record<string, unknown>>;
+  /** Shaping of a list result (results/shaping-schema.ts). */
+  having?: FilterCondition[];
+  sort?: ResultSortKey[];
+  limit?: number;
   [option: string]: unknown;
 }

@@ -4,6 +4,7 @@ import type { ColumnType } from "../table/types";
 import { chartVerdict } from "./chart-rules";
 import type { ColumnIndex } from "./check-columns";
 import { coerceFilterValue } from "./coerce-filter-value";
+import { groupByNames } from "./group-by-item";
 import { makeProblem, quote } from "./plan-problems";
 import { COMPARISON_OPERATORS, type Filter, type FilterScalar } from "./plan-fields";
 import type { ParsedPlan } from "./plan-schema";
@@ -124,9 +125,11 @@ export function checkChartType(plan: ParsedPlan, index: ColumnIndex = NO_INDEX):
   if (plan.chart_type === null || plan.chart_type === undefined) return { errors: [], warnings: [] };
   const typeOf = (name: string | null | undefined): ColumnType | undefined => (name == null ? undefined : index.types.get(name));
   const verdict = chartVerdict(plan.chart_type, plan.operation, {
-    groupKeyTypes: (plan.group_by ?? []).map((name) => typeOf(name)),
+    groupKeyTypes: groupByNames(plan.group_by).map((name) => typeOf(name)),
     targetType: typeOf(plan.target_column),
     hasTarget: plan.target_column != null,
+    plan,
+    typeOf: (name) => index.types.get(name),
   });
   if (verdict === null) return { errors: [], warnings: [] };
   if (!verdict.drawable) {

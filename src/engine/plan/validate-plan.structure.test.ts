@@ -2,8 +2,13 @@ import { describe, expect, it } from "vitest";
 import { formatPlanPath, PLAN_ERROR_CODES, PLAN_PROBLEM_CODES, PLAN_WARNING_CODES } from "./plan-problems";
 import { validatePlan } from "./validate-plan";
 
-const PLAN_KEYS = "operation, target_column, filters, group_by, x_axis, y_axis, time_column, chart_type, horizon, forecast_method, method, confidence, steps";
-const OPERATIONS = "mean, sum, count, min, max, std, median, correlation, regression, forecast";
+const PLAN_KEYS =
+  "operation, target_column, filters, group_by, x_axis, y_axis, time_column, chart_type, horizon, forecast_method, method, confidence, " +
+  "aggregations, normalize, dropna, percentiles, margins, columns, offset, " +
+  "test, group_column, groups, sample_columns, alpha, alternative, popmean, equal_var, center, expected_proportions, " +
+  "predictors, fit_intercept, split, predict, penalty, C, steps, having, sort, limit";
+const OPERATIONS =
+  "mean, sum, count, min, max, std, median, correlation, regression, forecast, aggregate, value_counts, describe, crosstab, rows, argmax, argmin, test, ols, logistic";
 
 /** Only the errors: structural failures never carry a plan or warnings. */
 function errorsOf(input: unknown) {
@@ -123,9 +128,9 @@ describe("problem codes and paths", () => {
   it("the code lists are fixed and disjoint", () => {
     expect(PLAN_ERROR_CODES).toEqual([
       "unknown_key", "required", "invalid_type", "invalid_value", "too_many", "too_long", "too_short", "out_of_range", "invalid",
-      "missing_field", "not_applicable", "duplicate_column", "unknown_column", "incompatible_type", "uncoercible_value", "chart_unsupported",
+      "missing_field", "not_applicable", "duplicate_column", "duplicate_name", "unknown_column", "incompatible_type", "uncoercible_value", "chart_unsupported",
       "syntax_error", "unknown_operator", "ambiguous_expression", "empty_expression", "expression_too_long",
-      "expression_too_large", "expression_too_deep", "unknown_function", "invalid_argument",
+      "expression_too_large", "expression_too_deep", "unknown_function", "invalid_argument", "unknown_value", "duplicate_value",
     ]);
     expect(PLAN_WARNING_CODES).toEqual(["same_column", "value_not_found", "chart_mismatch", "contradictory_filters"]);
     expect(new Set(PLAN_PROBLEM_CODES).size).toBe(PLAN_PROBLEM_CODES.length);

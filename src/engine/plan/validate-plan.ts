@@ -1,4 +1,7 @@
 import type { EngineProblem } from "../errors";
+import { operationModule } from "../operations/registry";
+import { suggestAggregationOps } from "../results/aggregation-aliases";
+import { checkShaping } from "../results/check-shaping";
 import { checkSteps } from "../steps/check-steps";
 import { checkColumns, indexColumns, type PlanDataset } from "./check-columns";
 import { checkFilterConditions } from "./check-filters";
@@ -6,6 +9,7 @@ import { normalizePlan } from "./normalize-plan";
 import { checkOperationFields } from "./operation-rules";
 import { checkChartType, collectPlanWarnings } from "./plan-warnings";
 import { PlanSchema, type FilterCondition, type Plan } from "./plan-schema";
+import { withAliasSuggestions } from "./value-aliases";
 import { zodIssuesToProblems } from "./zod-issue-problems";
 
 export type { PlanDataset } from "./check-columns";
@@ -40,7 +44,7 @@ export interface PlanValidation {
  */
 export function validatePlan(input: unknown, dataset?: PlanDataset): PlanValidation {
   const parsed = PlanSchema.safeParse(input);
-  if (!parsed.success) return { plan: null, errors: zodIssuesToProblems(parsed.error.issues, input), warnings: [] };
+  if (!parsed.success) return { plan: null, errors: withAliasSuggestions(suggestAggregationOps(zodIssuesToProblems(parsed.error.issues, input), input), input), warnings: [] };
 
   const plan = parsed.data;
   const base = dataset === undefined ? undefined : indexColumns(dataset);
@@ -50,7 +54,9 @@ export function validatePlan(input: unknown, dataset?: PlanDataset): PlanValidat
   // The operation and the chart see the columns the steps leave (derived ones included).
   const index = base === undefined || steps.scope === undefined ? base : { names: [...steps.scope.keys()], types: steps.scope, data: base.data };
   const chart = checkChartType(plan, index);
-  const errors = [...fields.errors, ...(index === undefined ? [] : checkColumns(plan, index)), ...filters, ...steps.errors, ...chart.errors];
+  // The operation's own checks (aggregations, a test's samples, a model's predictors) and having / sort / limit against the result they shape.
+  const results = [...(operationModule(plan.operation).check?.(plan, index) ?? []), ...checkShaping(plan, index)];
+  const errors = [...fields.errors, ...(index === undefined ? [] : checkColumns(plan, index)), ...filters, ...steps.errors, ...results, ...chart.errors];
   const warnings = [...fields.warnings, ...collectPlanWarnings(plan, base), ...steps.warnings, ...chart.warnings];
   return { plan: errors.length === 0 ? normalizePlan(plan) : null, errors, warnings };
 }

@@ -3,7 +3,7 @@ import type { Column, ColumnType, StringColumn, Table, ValueColumn } from "../ta
 import { equalWidthHistogram, type Histogram } from "./equal-width-histogram.js";
 
 /**
- * The per-column summary stored with a dataset (API.md "Datasets"), computed once at upload. Semantics are
+ * The per-column summary stored with a dataset (docs/api.md "Datasets"), computed once at upload. Semantics are
  * pandas': counts exclude missing values, `distinct_count` is `nunique()`, `std` is the sample standard
  * deviation (ddof=1). A statistic that is undefined or not finite (no values, one value for std, an inf in
  * the column) is `null`, because JSON has no NaN/Infinity.

@@ -1,8 +1,9 @@
 /**
  * Median of `values[0..length)` (no missing values), numpy's definition: the middle order statistic for odd n,
  * (x₍ₙ/₂₋₁₎ + x₍ₙ/₂₎) / 2 for even n. Found by quickselect (expected O(n)), which reorders `values` in place,
- * so callers pass a scratch copy. NaN for n = 0. Not simple-statistics' `median`: it copies and fully sorts
- * (O(n log n)) on every call, which dominates a grouped median over 145k rows; the result is identical.
+ * so callers pass a scratch copy. NaN for n = 0. simple-statistics' `median` selects too (quantile over
+ * quickselect), but copies its input into a new array on every call and takes plain number arrays; here the
+ * caller's scratch Float64Array is reordered in place, with no allocation per group; the result is identical.
  *
  * @example median(new Float64Array([3, 1, 4, 1]), 4) // 2
  */

@@ -6,7 +6,7 @@ import { studentTSf } from "./student-t-sf";
  *
  *   f(t) = Γ((df+1)/2) / (sqrt(df π) Γ(df/2)) · (1 + t²/df)^(-(df+1)/2),
  *
- * which converge to full double precision in a few iterations.
+ * which converge to full double precision in a few iterations (on log P(T > t) where the density underflows).
  *
  * @example studentTQuantile(0.975, 10) // 2.2281388519862744
  */
@@ -33,8 +33,12 @@ export function studentTQuantile(p: number, df: number): number {
   const logNorm = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
   let t = 0.5 * (lo + hi);
   for (let i = 0; i < 50; i++) {
-    const density = Math.exp(logNorm - ((df + 1) / 2) * Math.log1p((t * t) / df));
-    const step = (studentTSf(t, df) - q) / density;
+    const logDensity = logNorm - ((df + 1) / 2) * Math.log1p((t * t) / df);
+    const sf = studentTSf(t, df);
+    let step = (sf - q) / Math.exp(logDensity);
+    // Far in the tail (q near 1e-300, t past ~1e50) the density underflows to 0: take the Newton step on
+    // log P(T > t) instead, whose slope, the density over the tail, stays a normal number.
+    if (!Number.isFinite(step)) step = (Math.log(sf) - Math.log(q)) / Math.exp(logDensity - Math.log(sf));
     t += step;
     if (Math.abs(step) <= 1e-15 * Math.abs(t)) break;
   }

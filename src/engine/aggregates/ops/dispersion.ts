@@ -1,7 +1,7 @@
 import type { Grouping } from "../../ops/group-rows";
 import type { ValueColumn } from "../../table/types";
 import { gatherSeries } from "../column-values";
-import { groupVariances } from "../kernels/group-variances";
+import { groupVariances } from "../../stats/group-variances";
 import { twoPassVariance } from "../../stats/two-pass-variance";
 
 /** Which statistic of the variance: the variance itself, its square root, or the standard error of the mean. */

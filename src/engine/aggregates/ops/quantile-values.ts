@@ -3,6 +3,7 @@ import type { ValueColumn } from "../../table/types";
 import type { Interpolation, ScalarValue } from "../aggregate-op";
 import { formatValue, gatherPresent } from "../column-values";
 import { gatherGroups } from "../group-values";
+import { countValues } from "../kernels/counted-values";
 import { groupQuantilePoint } from "../kernels/group-quantile-point";
 import { interpolateMilliseconds } from "../kernels/interpolate-milliseconds";
 import { interpolateQuantile } from "../kernels/interpolate-quantile";
@@ -17,6 +18,16 @@ import { seriesQuantilePoint, type QuantilePoint } from "../kernels/series-quant
  * @example seriesQuantiles(price, rows, [0.25, 0.75], "linear") // [18.4, 61.2]
  */
 export function seriesQuantiles(column: ValueColumn, rows: Uint32Array, qs: readonly number[], interpolation: Interpolation): ScalarValue[] {
+  // Few-decimal numbers on a small range are counted rather than gathered and selected: the same order
+  // statistics, combined by the same rule.
+  const counted = column.type === "datetime" ? null : countValues(column.values, rows);
+  if (counted !== null) {
+    return qs.map((q) => {
+      const point = seriesQuantilePoint(counted.n, q, interpolation);
+      const a = counted.at(point.below);
+      return interpolateQuantile(a, point.above === point.below ? a : counted.at(point.above), point);
+    });
+  }
   return quantilesOf(column, gatherPresent(column.values, rows), qs, interpolation);
 }
 

@@ -35,9 +35,21 @@ export const sum = defineOp<ValueColumn>({
 
 function exactGroupSums(values: Float64Array, grouping: Grouping): number[] {
   const groups = grouping.keys.length;
+  const { rows, groupOf } = grouping;
+  // Integers whose magnitudes add up to less than 2^52 sum exactly in doubles: every partial sum is a whole
+  // number below 2^53. One plain pass decides it (the total of magnitudes is itself exact below 2^53).
+  const plain = new Float64Array(groups);
+  let magnitude = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const g = groupOf[i];
+    if (g < 0) continue;
+    const v = values[rows[i]];
+    plain[g] += v;
+    magnitude += Math.abs(v);
+  }
+  if (magnitude < 2 ** 52) return Array.from(plain);
   const hi = new Float64Array(groups);
   const lo = new Float64Array(groups);
-  const { rows, groupOf } = grouping;
   for (let i = 0; i < rows.length; i++) {
     const g = groupOf[i];
     if (g < 0) continue;

@@ -1,4 +1,4 @@
-import { DAY_MS, daysFromCivil, daysInMonth } from "./civil-calendar";
+import { DAY_MS, daysFromCivil, daysInMonth } from "../../dates/civil-calendar";
 import { isPythonSpace } from "./python-text";
 
 /**

@@ -2,7 +2,7 @@ import { parseIsoDateTime } from "../../plan/coerce-filter-value";
 import { describeType, failAt, type Arg, type Compiled } from "../compiled";
 import { numbersOf, numberVector } from "../vector";
 import { literalString, ordinal } from "./arguments";
-import { civilFromDays, DAY_MS, daysFromCivil, weekdayOfDays } from "./civil-calendar";
+import { civilFromDays, DAY_MS, daysFromCivil, weekdayOfDays } from "../../dates/civil-calendar";
 import type { FunctionSpec } from "./function-spec";
 import { callTraits, mapNumbers } from "./kernels";
 

@@ -1,6 +1,6 @@
 import { compareCodePoints } from "../../ops/compare-code-points";
 import { parseIsoDateTime } from "../../plan/coerce-filter-value";
-import { describeType, failAt, isNumeric, type Arg, type Compiled, type EvalContext } from "../compiled";
+import { describeType, failAt, isNumeric, type Arg, type EvalContext } from "../compiled";
 import { dedupeStrings, numbersOf, numberVector, stringsOf, type Value, type ValueType } from "../vector";
 import { expectTypes, literalList, ordinal } from "./arguments";
 import type { FunctionSpec } from "./function-spec";

@@ -1,4 +1,4 @@
-import type { Grouping } from "../../ops/group-rows";
+import type { Grouping } from "../ops/group-rows";
 
 /**
  * Variance per group with `ddof` delta degrees of freedom, by pandas' cython `group_var` (used by
