@@ -101,10 +101,11 @@ describe("reads: one wave each", () => {
     expect(rec.calls).toHaveLength(1);
   });
 
-  it("a chart's SVG: 2 waves (the user and dataset, then the analysis)", async () => {
+  it("a chart's SVG: 1 wave (the user, the dataset and the analysis in one batch)", async () => {
     const { res, rec } = await send(`/api/analytics/history/${sessionId}/${analysisId}/chart.svg`);
     expect(res.status).toBe(200);
-    expect(shape(rec)).toEqual([["d1.batch"], ["d1.raw"]]);
+    expect(shape(rec)).toEqual([["d1.batch"]]);
+    expect(rec.calls[0].detail).toMatch(/from "users".*; select .* from "datasets".*; select .* from "analyses"/);
   });
 
   it("validate on a cold dataset: 2 waves (the snapshot read)", async () => {

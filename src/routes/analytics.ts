@@ -6,11 +6,10 @@ import { genericPlanJsonSchema } from "../engine/plan/plan-json-schema";
 import { PlanSchema } from "../engine/plan/plan-schema";
 import { BearerSecurity, createRouter, FieldProblemSchema, jsonBody, jsonResponse, problemResponses, schemaRef } from "../http/openapi";
 import { EXECUTE_LIMIT, executeLimitHooks } from "../rate-limit/rate-limit";
-import { ApiError } from "../errors";
-import { findChartSvg, HISTORY_MAX_PAGE_SIZE, HISTORY_PAGE_SIZE, historyPageOf, historyPageQuery } from "../services/analyses";
+import { chartSvgOf, chartSvgQuery, HISTORY_MAX_PAGE_SIZE, HISTORY_PAGE_SIZE, historyPageOf, historyPageQuery } from "../services/analyses";
 import { executeOnSession } from "../services/execute-analysis";
 import { datasetPlanSchema } from "../services/plan-schemas";
-import { measured, timed } from "../timing";
+import { measured } from "../timing";
 import { type PlanToValidate, validatePlanRequest } from "../services/validate-plan";
 import { SessionIdSchema, SessionParamsSchema } from "./datasets";
 import { ExecutionResultSchema } from "./execution-results";
@@ -173,7 +172,12 @@ const chartSvgRoute = createRoute({
   tags: ["plans"],
   summary: "The SVG chart of one analysis",
   security: BearerSecurity,
-  middleware: [requireUser({ dataset: "param" })] as const,
+  middleware: [
+    requireUser({
+      dataset: "param",
+      read: (db, userId, request) => chartSvgQuery(db, userId, request.param("session_id") as string, request.param("analysis_id") as string),
+    }),
+  ] as const,
   request: {
     params: SessionParamsSchema.extend({
       analysis_id: z.string().min(1).max(64).openapi({ param: { name: "analysis_id", in: "path" } }),
@@ -249,10 +253,9 @@ analyticsRoutes
   })
   .openapi(chartSvgRoute, async (c) => {
     const { session_id, analysis_id } = c.req.valid("param");
-    const userId = c.get("userId");
-    const dataset = await requestedDataset(c, session_id);
-    const svg = await timed(c.get("timing"), "db", () => findChartSvg(c.get("db"), userId, dataset.id, analysis_id));
-    if (svg === null) throw new ApiError({ code: "not_found", message: "Chart not found" });
+    await requestedDataset(c, session_id);
+    // The chart was read with the user and the dataset (requireUser's `read`).
+    const svg = chartSvgOf(c.get("read"));
     return c.body(svg, 200, {
       "Content-Type": "image/svg+xml; charset=utf-8",
       // Opened directly, an SVG is a document: forbid scripts and external loads whatever it contains.

@@ -3,7 +3,7 @@ import type { Database } from "../db/client";
 import { constraintViolation } from "../db/constraint-violation";
 import { type AnalysisRow, analyses } from "../db/schema";
 import { ApiError } from "../errors";
-import { findDataset } from "./datasets";
+import { visibleDatasetOf, visibleDatasetQuery } from "./datasets";
 
 export interface AnalysisRecord {
   id: string;
@@ -152,37 +152,45 @@ export async function listAnalyses(db: Database, userId: string, datasetId: stri
 
 /**
  * One page of the history of the caller's dataset named by `sessionId` (404 when it is not theirs to see), as
- * listAnalyses pages it.
+ * historyPageQuery pages it: the dataset check and the page in one D1 batch.
  *
  * @example
  * const { items, nextBefore } = await sessionHistory(db, userId, sessionId, { limit: 50 });
  */
-export async function sessionHistory(db: Database, userId: string, sessionId: string, page: { limit?: number; before?: number } = {}): Promise<HistoryPage> {
-  const dataset = await findDataset(db, userId, sessionId);
-  return listAnalyses(db, userId, dataset.id, page);
+export async function sessionHistory(db: Database, userId: string, sessionId: string, page: HistoryPageOptions = {}): Promise<HistoryPage> {
+  const [dataset, rows] = await db.batch([visibleDatasetQuery(db, userId, sessionId), historyPageQuery(db, { userId, sessionId }, page)]);
+  visibleDatasetOf(dataset);
+  return historyPageOf(rows);
 }
 
-/** The stored SVG of one analysis on a dataset the caller can see, or null when it has none. */
-export async function findChartSvg(db: Database, userId: string, datasetId: string, analysisId: string): Promise<string | null> {
-  const [row] = await db
+/**
+ * The chart of one of the caller's analyses on the dataset named by `sessionId` (whether the caller may still see
+ * that dataset is the dataset lookup's to say): a query to run alone or in a batch; read it with chartSvgOf.
+ */
+export function chartSvgQuery(db: Database, userId: string, sessionId: string, analysisId: string) {
+  return db
     .select({ chart: analyses.chart })
     .from(analyses)
-    .where(and(eq(analyses.id, analysisId), eq(analyses.datasetId, datasetId), eq(analyses.userId, userId)))
+    .where(and(eq(analyses.id, analysisId), eq(analyses.sessionId, sessionId), eq(analyses.userId, userId)))
     .limit(1);
-  const svg = (row?.chart as { svg?: unknown } | null | undefined)?.svg;
-  return typeof svg === "string" ? svg : null;
+}
+
+/** The stored SVG in chartSvgQuery's rows, or a 404 when the analysis has none. */
+export function chartSvgOf(rows: Array<{ chart: AnalysisRow["chart"] }>): string {
+  const svg = (rows[0]?.chart as { svg?: unknown } | null | undefined)?.svg;
+  if (typeof svg !== "string") throw new ApiError({ code: "not_found", message: "Chart not found" });
+  return svg;
 }
 
 /**
  * The stored SVG of one analysis on the caller's dataset named by `sessionId`; 404 when the dataset is not theirs
- * to see or the analysis has no SVG.
+ * to see or the analysis has no SVG. The dataset check and the chart in one D1 batch.
  *
  * @example
  * const svg = await sessionChartSvg(db, userId, sessionId, analysisId);
  */
 export async function sessionChartSvg(db: Database, userId: string, sessionId: string, analysisId: string): Promise<string> {
-  const dataset = await findDataset(db, userId, sessionId);
-  const svg = await findChartSvg(db, userId, dataset.id, analysisId);
-  if (svg === null) throw new ApiError({ code: "not_found", message: "Chart not found" });
-  return svg;
+  const [dataset, chart] = await db.batch([visibleDatasetQuery(db, userId, sessionId), chartSvgQuery(db, userId, sessionId, analysisId)]);
+  visibleDatasetOf(dataset);
+  return chartSvgOf(chart);
 }
