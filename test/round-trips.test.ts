@@ -6,9 +6,12 @@
  * what a user waits. The counts before this design are in the README ("Round trips").
  */
 import { env } from "cloudflare:test";
-import { beforeAll, describe, expect, it } from "vitest";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
 import { createUser, type TestUser, uploadOk } from "./factories";
+import { connectMcp } from "./mcp-client";
 import { recordStorageCalls, type StorageRecorder } from "./storage-calls";
 
 const app = createApp();
@@ -123,5 +126,56 @@ describe("upload", () => {
     const { res, rec } = await send("/api/analytics/upload", { method: "POST", body: form });
     expect(res.status).toBe(201);
     expect(shape(rec)).toEqual([["d1.raw", "limiter.consume"], ["d1.run"], ["r2.put", "r2.put"], ["d1.run"]]);
+  });
+});
+
+describe("MCP tools: the token's user when the request arrives, then the same services as the routes", () => {
+  const rec = recordStorageCalls();
+  let client: Client;
+  let inFlightAtAnswer = 0;
+
+  beforeAll(async () => {
+    client = await connectMcp(user.token, {
+      worker: async (request) => {
+        const res = await app.request(request, undefined, { ...env, ...rec.bindings });
+        inFlightAtAnswer = rec.calls.filter((c) => !Number.isFinite(c.ended)).length;
+        return res;
+      },
+    });
+  });
+  afterAll(() => client.close());
+
+  async function tool(name: string, args: Record<string, unknown>): Promise<CallToolResult> {
+    rec.reset();
+    return (await client.callTool({ name, arguments: args })) as CallToolResult;
+  }
+
+  it("execute_plan on a warm dataset: 3 waves, the dataset and the limiter at once, then the history row, written before the answer", async () => {
+    // /mcp checks the user before it reads the body (so an anonymous or disabled caller cannot make it buffer one):
+    // that wave comes first; the rest is executeOnSession, as on the route.
+    const result = await tool("execute_plan", { session_id: sessionId, plan: PLAN, chart: "spec" });
+    expect(result.isError).toBeFalsy();
+    expect(inFlightAtAnswer).toBe(0);
+    expect(shape(rec)).toEqual([["d1.raw"], ["d1.raw", "limiter.consume"], ["d1.run"]]);
+    expect(rec.byWave()[1].find((c) => c.binding === "d1")?.detail).toMatch(/from "datasets"/);
+    expect(rec.byWave()[2][0].detail).toMatch(/^insert into "analyses"/);
+  });
+
+  it("execute_plan with a refused plan: the slot given back alongside the refused-plans charge, then the history row", async () => {
+    const result = await tool("execute_plan", { session_id: sessionId, plan: { operation: "mean", target_column: "nope" } });
+    expect(result.isError).toBe(true);
+    expect(inFlightAtAnswer).toBe(0);
+    expect(shape(rec)).toEqual([["d1.raw"], ["d1.raw", "limiter.consume"], ["limiter.consume", "limiter.refund"], ["d1.run"]]);
+  });
+
+  it.each([
+    ["validate_plan", { session_id: "SESSION", plan: PLAN }, [["d1.raw"], ["d1.raw"]]],
+    ["describe_dataset", { session_id: "SESSION" }, [["d1.raw"], ["d1.raw"]]],
+    ["list_datasets", {}, [["d1.raw"], ["d1.raw"]]],
+    ["get_history", { session_id: "SESSION" }, [["d1.raw"], ["d1.batch"]]],
+  ] as const)("%s: 2 waves, the user and then one read", async (name, args, expected) => {
+    const result = await tool(name, JSON.parse(JSON.stringify(args).replace("SESSION", sessionId)));
+    expect(result.isError).toBeFalsy();
+    expect(shape(rec)).toEqual(expected);
   });
 });
