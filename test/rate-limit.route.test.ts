@@ -73,4 +73,16 @@ describe("execute slots through the route", () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get("RateLimit")).toMatch(/^"execute";r=0;t=36\d\d$/);
   });
+
+  it("gives back the slot taken alongside the user check when the user turns out to be inactive (the same 401)", async () => {
+    const { user, send } = await executorWithLimit("1");
+    await env.DB.prepare("update users set is_active = 0 where id = ?").bind(user.id).run();
+    const refused = await send({ operation: "count" });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("RateLimit")).toBeNull();
+    await env.DB.prepare("update users set is_active = 1 where id = ?").bind(user.id).run();
+    const ok = await send({ operation: "count" });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("RateLimit")).toMatch(/^"execute";r=0;t=36\d\d$/);
+  });
 });
