@@ -26,6 +26,12 @@ export interface Access<R> {
  * it (owner, ready, unexpired: visibleDatasetQuery); `read` is the route's own query. The reads run before the
  * user is known to be active, so they must not write; when the user is not, nothing else is returned.
  *
+ * It reads the primary, not a replica through D1's Sessions API: this one read decides whether a deactivated
+ * user or a just-deleted dataset is still served, which a lagging replica could get wrong, and letting a client
+ * read its own writes from a replica would need it to carry D1 bookmarks (an API change). With
+ * `withSession("first-primary")` the first query goes to the primary anyway, and it is the only read before the
+ * answer, so a session would save nothing here.
+ *
  * @example
  * const { user, dataset } = await findUserWith(db, userId, { sessionId });
  * if (!user) throw 401; if (!dataset.row) throw 404;
