@@ -1,5 +1,6 @@
 /**
- * Benchmark runner: `npm run bench`. Each section returns rows; add a section by appending to SECTIONS.
+ * Benchmark runner: `npm run bench`, or `npm run bench -- upload charts` for the sections whose titles start
+ * with the words given (case-insensitive). Each section returns rows; add a section by appending to SECTIONS.
  * Run with --expose-gc so per-run heap readings start from a collected heap.
  */
 import { benchCharts } from "./charts.js";
@@ -16,7 +17,14 @@ const SECTIONS: Array<[title: string, run: () => Promise<BenchRow[]>]> = [
   ["Charts", benchCharts],
 ];
 
-for (const [title, run] of SECTIONS) {
+const wanted = process.argv.slice(2).map((word) => word.toLowerCase());
+const chosen = SECTIONS.filter(([title]) => wanted.length === 0 || wanted.some((word) => title.toLowerCase().startsWith(word)));
+if (chosen.length === 0) {
+  console.error(`No section starts with ${wanted.join(" or ")}; sections: ${SECTIONS.map(([title]) => title).join(", ")}.`);
+  process.exit(2);
+}
+
+for (const [title, run] of chosen) {
   const rows = await run();
   console.log(`\n## ${title}\n\n| measurement | median ms | notes |\n|---|---:|---|`);
   for (const row of rows) console.log(`| ${row.name} | ${row.median_ms.toFixed(2)} | ${row.note} |`);

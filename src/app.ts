@@ -6,6 +6,7 @@ import { allowedMethods } from "./http/allowed-methods";
 import { createRouter } from "./http/openapi";
 import { jsonBodyLimit, limitBody } from "./http/limit-body";
 import { requestContext } from "./http/request-context";
+import { serverTiming } from "./http/server-timing";
 import { analyticsRoutes } from "./routes/analytics";
 import { authRoutes } from "./routes/auth";
 import { datasetRoutes } from "./routes/datasets";
@@ -18,13 +19,14 @@ import { SERVICE_VERSION } from "./version";
 
 /**
  * Builds the application: request id and logging first (so every answer, errors included, is logged with its
- * id), then settings and the database, the MCP endpoint's Origin check, CORS, the body size cap, the routes
- * (the HTTP API and /mcp), and one error handler that owns every error body.
+ * id), the Server-Timing recorder, then settings and the database, the MCP endpoint's Origin check, CORS, the body
+ * size cap, the routes (the HTTP API and /mcp), and one error handler that owns every error body.
  */
 export function createApp() {
   const app = createRouter();
 
   app.use(requestContext());
+  app.use(serverTiming());
   app.use(async function settings(c, next) {
     c.set("config", loadConfig(c.env));
     c.set("db", createDb(c.env.DB));
@@ -34,14 +36,18 @@ export function createApp() {
   app.use(MCP_PATH, requireAllowedOrigin());
   app.use(async function corsFromConfig(c, next) {
     const allowed = c.get("config").allowedOrigins;
-    return cors({
+    const preflight = await cors({
       origin: (origin) => (allowed.includes(origin) ? origin : null),
       allowHeaders: ["Authorization", "Content-Type", "X-Request-Id", "MCP-Protocol-Version"],
       allowMethods: ["GET", "POST", "DELETE", "OPTIONS"],
       // WWW-Authenticate: a browser MCP client reads resource_metadata from a 401.
-      exposeHeaders: ["X-Request-Id", "RateLimit", "RateLimit-Policy", "Retry-After", "Link", "WWW-Authenticate"],
+      exposeHeaders: ["X-Request-Id", "RateLimit", "RateLimit-Policy", "Retry-After", "Link", "WWW-Authenticate", "Server-Timing"],
       maxAge: 600,
     })(c, next);
+    if (preflight) return preflight;
+    // An allowed origin's pages can read the phases from the Resource Timing API too (PerformanceServerTiming).
+    const origin = c.res.headers.get("Access-Control-Allow-Origin");
+    if (origin) c.res.headers.set("Timing-Allow-Origin", origin);
   });
   // After CORS, so a browser can read the 413 too.
   // /mcp reads its larger bodies (a CSV for upload_csv) only once the caller is authenticated: its route caps them.

@@ -171,6 +171,19 @@ describe("MCP rate limits", () => {
     await limited.close();
   });
 
+  it("admits exactly L of 3L parallel execute_plan calls, holding each slot while its call runs, and gives back the slot of an unknown dataset", async () => {
+    const owner = await createUser();
+    const session = (await uploadOk(owner.token, "a,b\n1,2\n3,4\n")).session_id;
+    const limited = await connectMcp(owner.token, { worker: workerWith({ EXECUTE_RATE_LIMIT: "3" }) });
+    expect(errorOf(await callTool("execute_plan", { session_id: crypto.randomUUID(), plan: { operation: "count" } }, limited)).code).toBe("not_found");
+    const results = await Promise.all(Array.from({ length: 9 }, () => callTool("execute_plan", { session_id: session, plan: { operation: "count" } }, limited)));
+    expect(results.filter((r) => !r.isError)).toHaveLength(3);
+    expect(results.filter((r) => r.isError).map((r) => errorOf(r).code)).toEqual(Array(6).fill("rate_limited"));
+    const history = (await callTool("get_history", { session_id: session }, limited)).structuredContent as { analyses: Array<{ success: boolean }> };
+    expect(history.analyses.map((a) => a.success)).toEqual([true, true, true]);
+    await limited.close();
+  });
+
   it("takes an upload slot only for a stored dataset, as the upload route does", async () => {
     const owner = await createUser();
     const limited = await connectMcp(owner.token, { worker: workerWith({ UPLOAD_RATE_LIMIT: "1" }) });

@@ -101,8 +101,18 @@ describe("CORS", () => {
     const res = await call("/health", { headers: { Origin: "https://app.example.com" } });
     expect(res.headers.get("Access-Control-Allow-Origin")).toBe("https://app.example.com");
     // Browsers may read only exposed headers: the request id, the rate-limit state, the history's next page and
-    // the bearer challenge (an MCP client reads the resource metadata's URL there).
-    expect(res.headers.get("Access-Control-Expose-Headers")?.split(",").sort()).toEqual(["Link", "RateLimit", "RateLimit-Policy", "Retry-After", "WWW-Authenticate", "X-Request-Id"]);
+    // the bearer challenge (an MCP client reads the resource metadata's URL there) and the phases of Server-Timing
+    // (which the Resource Timing API also shows the origin: Timing-Allow-Origin).
+    expect(res.headers.get("Access-Control-Expose-Headers")?.split(",").sort()).toEqual([
+      "Link",
+      "RateLimit",
+      "RateLimit-Policy",
+      "Retry-After",
+      "Server-Timing",
+      "WWW-Authenticate",
+      "X-Request-Id",
+    ]);
+    expect(res.headers.get("Timing-Allow-Origin")).toBe("https://app.example.com");
     const pre = await call("/api/auth/login", {
       method: "OPTIONS",
       headers: { Origin: "http://localhost:5173", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type,authorization" },
@@ -117,6 +127,7 @@ describe("CORS", () => {
     async (origin) => {
       const res = await call("/health", { headers: { Origin: origin } });
       expect(res.headers.get("Access-Control-Allow-Origin")).toBeNull();
+      expect(res.headers.get("Timing-Allow-Origin")).toBeNull();
     },
   );
 });

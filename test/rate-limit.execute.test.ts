@@ -13,8 +13,9 @@ afterEach(() => {
 });
 
 /**
- * The execute route's use of the limiter, on its own: check before the body is read, validate, then take the slot.
- * Only a body with `"valid": true` passes "validation".
+ * The two-step execute limit on its own (checkExecuteLimit, consumeExecuteSlot): check before the body is read,
+ * validate, then take the slot. Only a body with `"valid": true` passes "validation". The execute route itself
+ * reserves its slot with the user lookup (test/rate-limit.route.test.ts).
  */
 function executeApp(limit: number) {
   const app = new Hono<AppEnv>();

@@ -95,6 +95,18 @@ describe("RateLimiter Durable Object", () => {
     expect(await rows(stub)).toBe(1);
   });
 
+  it("sets the alarm once, not on every admitted event, and the alarm moves on to the newest row", async () => {
+    const stub = limiter();
+    const now = Date.now();
+    const alarm = () => runInDurableObject(stub, (_i: RateLimiter, state) => state.storage.getAlarm());
+    await stub.consume({ limit: 3, windowMs: 10 * MINUTE, now });
+    await stub.consume({ limit: 3, windowMs: 10 * MINUTE, now: now + 1000 });
+    expect(await alarm()).toBe(now + 10 * MINUTE);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await rows(stub)).toBe(2);
+    expect(await alarm()).toBe(now + 1000 + 10 * MINUTE);
+  });
+
   it("keeps live events when the alarm runs early and waits for the newest one", async () => {
     const stub = limiter();
     const now = Date.now();

@@ -44,3 +44,45 @@ describe("execute rate limit through the route", () => {
     expect((await send({ operation: "count" })).status).toBe(200);
   });
 });
+
+describe("execute slots through the route", () => {
+  it("admits exactly L of 3L parallel valid executions, records exactly those, and refuses the rest with 429", async () => {
+    const { user, session_id, send } = await executorWithLimit("4");
+    const answers = await Promise.all(Array.from({ length: 12 }, () => send({ operation: "count" })));
+    expect(answers.filter((r) => r.status === 200)).toHaveLength(4);
+    const refused = answers.filter((r) => r.status === 429);
+    expect(refused).toHaveLength(8);
+    for (const res of refused) expect(res.headers.get("Retry-After")).toMatch(/^(3600|3599)$/);
+    const history = (await (await call(`/api/analytics/history/${session_id}`, { token: user.token })).json()) as Array<{ success: boolean }>;
+    expect(history.map((h) => h.success)).toEqual([true, true, true, true]);
+  });
+
+  it("gives the slot back when the call never gets to a valid plan: unknown dataset, malformed body, refused plan", async () => {
+    const { user, session_id } = await executorWithLimit("1");
+    const app = createApp();
+    const limited = { ...env, EXECUTE_RATE_LIMIT: "1" };
+    const post = (body: string) =>
+      app.request("/api/analytics/execute", { method: "POST", headers: { Authorization: `Bearer ${user.token}`, "Content-Type": "application/json" }, body }, limited);
+    expect((await post(JSON.stringify({ session_id: crypto.randomUUID(), plan: { operation: "count" } }))).status).toBe(404);
+    expect((await post("{not json")).status).toBe(400);
+    expect((await post(JSON.stringify({ session_id, plan: { operation: "count" }, extra: 1 }))).status).toBe(422);
+    const refused = await post(JSON.stringify({ session_id, plan: { operation: "mean", target_column: "nope" } }));
+    expect(refused.status).toBe(422);
+    expect(refused.headers.get("RateLimit")).toBe('"execute";r=1;t=0');
+    const ok = await post(JSON.stringify({ session_id, plan: { operation: "count" } }));
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("RateLimit")).toMatch(/^"execute";r=0;t=36\d\d$/);
+  });
+
+  it("gives back the slot taken alongside the user check when the user turns out to be inactive (the same 401)", async () => {
+    const { user, send } = await executorWithLimit("1");
+    await env.DB.prepare("update users set is_active = 0 where id = ?").bind(user.id).run();
+    const refused = await send({ operation: "count" });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("RateLimit")).toBeNull();
+    await env.DB.prepare("update users set is_active = 1 where id = ?").bind(user.id).run();
+    const ok = await send({ operation: "count" });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("RateLimit")).toMatch(/^"execute";r=0;t=36\d\d$/);
+  });
+});

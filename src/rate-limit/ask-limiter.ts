@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { ApiError } from "../errors";
 import type { AppEnv } from "../http/app-env";
+import { timed } from "../timing";
 import type { Policy } from "./policies";
 import type { RateLimiter } from "./rate-limiter";
 
@@ -19,7 +20,7 @@ export async function askLimiter<T, E extends AppEnv>(
 ): Promise<T> {
   try {
     const namespace = c.env.RATE_LIMITER;
-    return await ask(namespace.get(namespace.idFromName(policy.key)));
+    return await timed(c.get("timing"), "limiter", async () => ask(namespace.get(namespace.idFromName(policy.key))));
   } catch (error) {
     // The policy name, not the key: keys carry usernames and addresses, which stay out of the logs.
     c.set("failure", `rate limiter "${policy.name}" unavailable: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);

@@ -37,12 +37,16 @@ export interface LimitDecision {
  * the decision is made. An object runs one event at a time, so that section is atomic and N parallel requests
  * against limit L admit exactly min(N, L).
  *
- * Bounded storage: every write moves an alarm to the moment the newest row expires; the alarm deletes expired rows
- * and, once none are left, the whole object's data (`deleteAll`), so idle subjects cost nothing.
+ * Bounded storage: a write with no alarm pending sets one for when its row expires; the alarm deletes expired rows
+ * and then waits for the newest one left or, once none are left, deletes the whole object's data (`deleteAll`), so
+ * idle subjects cost nothing. An alarm already pending is left alone (however early), because the alarm itself
+ * moves on to the newest row: setting it on every event would be a second storage write on every admitted call.
  */
 export class RateLimiter extends DurableObject<Env> {
   /** Cleared by `deleteAll`, which drops the tables too. */
   private schemaReady = false;
+  /** Whether an alarm is pending; read from storage once per start of the object, then kept here. */
+  private alarmPending: boolean | undefined;
 
   /** Admits and records one event if the window has room. */
   async consume(request: LimitRequest): Promise<LimitDecision> {
@@ -77,17 +81,19 @@ export class RateLimiter extends DurableObject<Env> {
   /** Forgets every event of this subject. */
   async reset(): Promise<void> {
     this.schemaReady = false;
+    this.alarmPending = undefined;
     await this.ctx.storage.deleteAll();
   }
 
   /** Removes what expired; deletes everything once nothing is live, else waits for the newest row to expire. */
   override async alarm(): Promise<void> {
+    this.alarmPending = false;
     if (!this.hasSchema()) return;
     const now = Date.now();
     this.ctx.storage.sql.exec("DELETE FROM events WHERE expires_at <= ?", now);
     const { latest } = this.ctx.storage.sql.exec<{ latest: number | null }>("SELECT MAX(expires_at) AS latest FROM events").one();
     if (latest === null) await this.reset();
-    else await this.ctx.storage.setAlarm(latest);
+    else await this.scheduleCleanup(latest);
   }
 
   private countLive(now: number, windowMs: number): { count: number; oldest: number | null } {
@@ -98,9 +104,12 @@ export class RateLimiter extends DurableObject<Env> {
       .one();
   }
 
-  /** `at` is the newest row's expiry; were the clock to go back, `alarm` still reschedules to the real latest one. */
+  /** Sets the alarm for `at` unless one is pending; `alarm` then reschedules to the newest row's real expiry. */
   private async scheduleCleanup(at: number): Promise<void> {
+    this.alarmPending ??= (await this.ctx.storage.getAlarm()) !== null;
+    if (this.alarmPending) return;
     await this.ctx.storage.setAlarm(at);
+    this.alarmPending = true;
   }
 
   private hasSchema(): boolean {

@@ -1,15 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { requireUser } from "../auth/require-user";
+import { requestedDataset, requireUser } from "../auth/require-user";
 import { CHART_WARNING_CODES, RESULT_WARNING_CODES, TEST_WARNING_CODES } from "../engine/errors";
 import { PLAN_ERROR_CODES, PLAN_WARNING_CODES } from "../engine/plan/plan-problems";
 import { genericPlanJsonSchema } from "../engine/plan/plan-json-schema";
 import { PlanSchema } from "../engine/plan/plan-schema";
 import { BearerSecurity, createRouter, FieldProblemSchema, jsonBody, jsonResponse, problemResponses, schemaRef } from "../http/openapi";
-import { checkExecuteLimit, executeLimitHooks } from "../rate-limit/rate-limit";
-import { HISTORY_MAX_PAGE_SIZE, HISTORY_PAGE_SIZE, sessionChartSvg, sessionHistory } from "../services/analyses";
-import { findDataset } from "../services/datasets";
+import { EXECUTE_LIMIT, executeLimitHooks } from "../rate-limit/rate-limit";
+import { chartSvgOf, chartSvgQuery, HISTORY_MAX_PAGE_SIZE, HISTORY_PAGE_SIZE, historyPageOf, historyPageQuery } from "../services/analyses";
 import { executeOnSession } from "../services/execute-analysis";
 import { datasetPlanSchema } from "../services/plan-schemas";
+import { measured } from "../timing";
 import { type PlanToValidate, validatePlanRequest } from "../services/validate-plan";
 import { SessionIdSchema, SessionParamsSchema } from "./datasets";
 import { ExecutionResultSchema } from "./execution-results";
@@ -105,7 +105,7 @@ const validateRoute = createRoute({
     "Body: `{session_id, plan}` (checked against that dataset's columns, types and values) or a bare plan (structure and " +
     "per-operation rules only). Always 200 with the problems found; 404 only when the named dataset is not the caller's.",
   security: BearerSecurity,
-  middleware: [requireUser()] as const,
+  middleware: [requireUser({ dataset: "body" })] as const,
   request: { body: jsonBody(ValidateBodySchema) },
   responses: { 200: jsonResponse(ValidationReportSchema, "The validation report."), ...problemResponses(400, 401, 404, 415, 422) },
 });
@@ -117,13 +117,14 @@ const executeRoute = createRoute({
   summary: "Execute a plan over a dataset",
   description:
     "Validates the plan against the dataset (422 `invalid_plan` with the same `errors` as /validate), runs it on the " +
-    "dataset's columnar snapshot and records the call in the dataset's history, successful or not. Plans whose estimated " +
-    "cost is over the cap answer 422 `plan_too_costly`. Rate limit: EXECUTE_RATE_LIMIT per user per hour; a call " +
-    "uses a slot once its plan has passed validation (a refused plan, an unknown dataset or a malformed body costs " +
-    "nothing); refused plans are limited apart, to 10 x EXECUTE_RATE_LIMIT per hour. 503 when the rate limiter is " +
-    "unreachable (fails closed).",
+    "dataset's columnar snapshot and records the call in the dataset's history, successful or not (a call refused by " +
+    "the rate limit is not recorded). Plans whose estimated cost is over the cap answer 422 `plan_too_costly`. Rate " +
+    "limit: EXECUTE_RATE_LIMIT per user per hour; a call holds a slot from its start and keeps it once its plan has " +
+    "passed validation (a refused plan, an unknown dataset or a malformed body gives it back, so it costs nothing); " +
+    "refused plans are limited apart, to 10 x EXECUTE_RATE_LIMIT per hour. 503 when the rate limiter is unreachable " +
+    "(fails closed).",
   security: BearerSecurity,
-  middleware: [requireUser(), checkExecuteLimit()] as const,
+  middleware: [requireUser({ dataset: "body", limit: EXECUTE_LIMIT })] as const,
   request: {
     query: z.object({
       chart: z.enum(["svg", "spec"]).optional().meta({ description: "`spec` returns the Vega-Lite spec without rendering the SVG (for clients that render themselves)." }),
@@ -132,6 +133,17 @@ const executeRoute = createRoute({
   },
   responses: { 200: jsonResponse(ExecutionSchema, "The computed result."), ...problemResponses(400, 401, 404, 415, 422, 429, 503) },
 });
+
+const HistoryQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(HISTORY_MAX_PAGE_SIZE).optional(),
+  before: z.coerce.number().int().min(1).optional().meta({ description: "The cursor from the previous page's Link header." }),
+});
+
+/** The page a history query string asks for, read as its validator reads it; a query it refuses reads the first page (the 422 follows). */
+function pageOf(query: Record<string, string>): { limit: number; before?: number } {
+  const parsed = HistoryQuerySchema.safeParse(query);
+  return { limit: (parsed.success && parsed.data.limit) || HISTORY_PAGE_SIZE, before: parsed.success ? parsed.data.before : undefined };
+}
 
 const historyRoute = createRoute({
   method: "get",
@@ -144,14 +156,13 @@ const historyRoute = createRoute({
     "while paging neither repeat nor skip rows). Charts are listed without their SVG (`svg` null); `svg_url` names " +
     "the chart.svg route when one was stored.",
   security: BearerSecurity,
-  middleware: [requireUser()] as const,
-  request: {
-    params: SessionParamsSchema,
-    query: z.object({
-      limit: z.coerce.number().int().min(1).max(HISTORY_MAX_PAGE_SIZE).optional(),
-      before: z.coerce.number().int().min(1).optional().meta({ description: "The cursor from the previous page's Link header." }),
+  middleware: [
+    requireUser({
+      dataset: "param",
+      read: (db, userId, request) => historyPageQuery(db, { userId, sessionId: request.param("session_id") as string }, pageOf(request.query())),
     }),
-  },
+  ] as const,
+  request: { params: SessionParamsSchema, query: HistoryQuerySchema },
   responses: { 200: jsonResponse(z.array(AnalysisSchema), "The history."), ...problemResponses(401, 404) },
 });
 
@@ -161,7 +172,12 @@ const chartSvgRoute = createRoute({
   tags: ["plans"],
   summary: "The SVG chart of one analysis",
   security: BearerSecurity,
-  middleware: [requireUser()] as const,
+  middleware: [
+    requireUser({
+      dataset: "param",
+      read: (db, userId, request) => chartSvgQuery(db, userId, request.param("session_id") as string, request.param("analysis_id") as string),
+    }),
+  ] as const,
   request: {
     params: SessionParamsSchema.extend({
       analysis_id: z.string().min(1).max(64).openapi({ param: { name: "analysis_id", in: "path" } }),
@@ -189,7 +205,7 @@ const datasetSchemaRoute = createRoute({
   tags: ["plans"],
   summary: "JSON Schema of a plan for one dataset, with its column names as enums per role",
   security: BearerSecurity,
-  middleware: [requireUser()] as const,
+  middleware: [requireUser({ dataset: "param" })] as const,
   request: { params: SessionParamsSchema },
   responses: { 200: jsonResponse(JsonSchemaDoc, "The dataset's plan schema."), ...problemResponses(401, 404) },
 });
@@ -200,13 +216,25 @@ export const analyticsRoutes = createRouter();
 analyticsRoutes.openAPIRegistry.register("ExecutionPlan", PlanSchema.clone());
 analyticsRoutes
   .openapi(validateRoute, async (c) => {
-    const report = await validatePlanRequest({ db: c.get("db"), bucket: c.env.UPLOADS, userId: c.get("userId") }, c.req.valid("json"));
+    const report = await validatePlanRequest(
+      { db: c.get("db"), bucket: c.env.UPLOADS, userId: c.get("userId"), findDataset: (sessionId) => requestedDataset(c, sessionId), timing: c.get("timing") },
+      c.req.valid("json"),
+    );
     return c.json(report, 200);
   })
   .openapi(executeRoute, async (c) => {
     const { session_id, plan } = c.req.valid("json");
     const response = await executeOnSession(
-      { db: c.get("db"), bucket: c.env.UPLOADS, userId: c.get("userId"), ...executeLimitHooks(c), renderSvg: c.req.valid("query").chart !== "spec" },
+      {
+        db: c.get("db"),
+        bucket: c.env.UPLOADS,
+        userId: c.get("userId"),
+        // The slot requireUser reserved counts once the plan validated; a refused plan gives it back and is charged apart.
+        ...executeLimitHooks(c),
+        findDataset: (sessionId) => requestedDataset(c, sessionId),
+        renderSvg: c.req.valid("query").chart !== "spec",
+        timing: c.get("timing"),
+      },
       session_id,
       plan,
     );
@@ -214,8 +242,10 @@ analyticsRoutes
   })
   .openapi(historyRoute, async (c) => {
     const { session_id } = c.req.valid("param");
-    const { limit = HISTORY_PAGE_SIZE, before } = c.req.valid("query");
-    const page = await sessionHistory(c.get("db"), c.get("userId"), session_id, { limit, before });
+    const { limit = HISTORY_PAGE_SIZE } = c.req.valid("query");
+    await requestedDataset(c, session_id);
+    // The page was read with the user and the dataset (requireUser's `read`), from the same query string.
+    const page = historyPageOf(c.get("read"));
     if (page.nextBefore !== null) {
       c.header("Link", `</api/analytics/history/${session_id}?limit=${limit}&before=${page.nextBefore}>; rel="next"`);
     }
@@ -223,7 +253,9 @@ analyticsRoutes
   })
   .openapi(chartSvgRoute, async (c) => {
     const { session_id, analysis_id } = c.req.valid("param");
-    const svg = await sessionChartSvg(c.get("db"), c.get("userId"), session_id, analysis_id);
+    await requestedDataset(c, session_id);
+    // The chart was read with the user and the dataset (requireUser's `read`).
+    const svg = chartSvgOf(c.get("read"));
     return c.body(svg, 200, {
       "Content-Type": "image/svg+xml; charset=utf-8",
       // Opened directly, an SVG is a document: forbid scripts and external loads whatever it contains.
@@ -231,8 +263,8 @@ analyticsRoutes
       "X-Content-Type-Options": "nosniff",
     });
   })
-  .openapi(genericSchemaRoute, (c) => c.json(genericPlanJsonSchema(), 200))
+  .openapi(genericSchemaRoute, (c) => c.json(measured(c.get("timing"), "engine", genericPlanJsonSchema), 200))
   .openapi(datasetSchemaRoute, async (c) => {
-    const dataset = await findDataset(c.get("db"), c.get("userId"), c.req.valid("param").session_id);
-    return c.json(datasetPlanSchema(dataset), 200);
+    const dataset = await requestedDataset(c, c.req.valid("param").session_id);
+    return c.json(measured(c.get("timing"), "engine", () => datasetPlanSchema(dataset)), 200);
   });

@@ -5,7 +5,8 @@ import { issueAccessToken } from "../auth/tokens";
 import { ApiError } from "../errors";
 import { BearerSecurity, createRouter, jsonBody, jsonResponse, problemResponses } from "../http/openapi";
 import { limitLoginAttempts, loginAccount } from "../rate-limit/login-limit";
-import { findActiveUser, findLoginUser, registerUser, toPublicUser, verifyLogin } from "../services/users";
+import { findLoginUser, registerUser, toPublicUser, verifyLogin } from "../services/users";
+import { timed } from "../timing";
 
 const codePoints = (s: string) => [...s].length;
 
@@ -91,7 +92,7 @@ const me = createRoute({
 export const authRoutes = createRouter()
   .openapi(register, async (c) => {
     const body = c.req.valid("json");
-    const user = await registerUser(c.get("db"), body, c.get("config").passwordHashCost);
+    const user = await registerUser(c.get("db"), body, c.get("config").passwordHashCost, c.get("timing"));
     c.set("userId", user.id);
     return c.json(user, 201);
   })
@@ -99,14 +100,13 @@ export const authRoutes = createRouter()
     const secretKey = requireSecretKey(c);
     const { username, password } = c.req.valid("json");
     const config = c.get("config");
-    const named = await findLoginUser(c.get("db"), username);
-    const user = await limitLoginAttempts(c, loginAccount(named?.id ?? null, username), () => verifyLogin(named, password, config.passwordHashCost));
+    const timing = c.get("timing");
+    const named = await timed(timing, "db", () => findLoginUser(c.get("db"), username));
+    const user = await limitLoginAttempts(c, loginAccount(named?.id ?? null, username), () =>
+      timed(timing, "auth", () => verifyLogin(named, password, config.passwordHashCost)),
+    );
     if (!user) throw new ApiError({ code: "invalid_credentials", message: "Incorrect username or password" });
     c.set("userId", user.id);
-    return c.json(await issueAccessToken(config, secretKey, user.id), 200);
+    return c.json(await timed(timing, "auth", () => issueAccessToken(config, secretKey, user.id)), 200);
   })
-  .openapi(me, async (c) => {
-    const user = await findActiveUser(c.get("db"), c.get("userId"));
-    if (!user) throw new ApiError({ code: "invalid_token", message: "Could not validate credentials" });
-    return c.json(toPublicUser(user), 200);
-  });
+  .openapi(me, (c) => c.json(toPublicUser(c.get("user")), 200));

@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { requireUser } from "../auth/require-user";
+import { requestedDataset, requireUser } from "../auth/require-user";
 import { BearerSecurity, createRouter, jsonResponse, problemResponses } from "../http/openapi";
 import { readUploadedFile } from "../http/read-upload";
-import { limitUploads } from "../rate-limit/rate-limit";
-import { deleteDataset, findDataset, listDatasets, toDatasetMetadata, uploadCsv } from "../services/datasets";
+import { UPLOAD_LIMIT } from "../rate-limit/rate-limit";
+import { deleteDataset, listDatasetsQuery, toDatasetMetadata, uploadCsv } from "../services/datasets";
 
 const ColumnTypeSchema = z.enum(["integer", "float", "boolean", "datetime", "string"]);
 
@@ -82,7 +82,7 @@ const upload = createRoute({
     "limit: 429 with `Retry-After`. `RateLimit-Policy` and `RateLimit` (IETF draft) are on every answer; 503 " +
     "`service_unavailable` when the limiter cannot be reached (fails closed).",
   security: BearerSecurity,
-  middleware: [requireUser(), limitUploads()] as const,
+  middleware: [requireUser({ limit: UPLOAD_LIMIT })] as const,
   request: {
     body: {
       required: true,
@@ -102,7 +102,7 @@ const list = createRoute({
   tags: ["datasets"],
   summary: "The caller's datasets, newest first (expired ones excluded)",
   security: BearerSecurity,
-  middleware: [requireUser()] as const,
+  middleware: [requireUser({ read: (db, userId) => listDatasetsQuery(db, userId) })] as const,
   responses: { 200: jsonResponse(z.array(DatasetSchema), "Datasets."), ...problemResponses(401) },
 });
 
@@ -112,7 +112,7 @@ const get = createRoute({
   tags: ["datasets"],
   summary: "One dataset",
   security: BearerSecurity,
-  middleware: [requireUser()] as const,
+  middleware: [requireUser({ dataset: "param" })] as const,
   request: { params: SessionParamsSchema },
   responses: { 200: jsonResponse(DatasetSchema, "The dataset."), ...problemResponses(401, 404) },
 });
@@ -133,18 +133,16 @@ export const datasetRoutes = createRouter()
     const config = c.get("config");
     const file = await readUploadedFile(c.req.raw, config.maxUploadSize);
     const metadata = await uploadCsv(
-      { db: c.get("db"), bucket: c.env.UPLOADS, userId: c.get("userId"), ttlMs: config.datasetTtlMs, maxBytes: config.maxUploadSize },
+      { db: c.get("db"), bucket: c.env.UPLOADS, userId: c.get("userId"), ttlMs: config.datasetTtlMs, maxBytes: config.maxUploadSize, timing: c.get("timing") },
       file,
     );
     return c.json({ success: true as const, session_id: metadata.session_id, metadata }, 201);
   })
-  .openapi(list, async (c) => c.json(await listDatasets(c.get("db"), c.get("userId")), 200))
-  .openapi(get, async (c) => {
-    const row = await findDataset(c.get("db"), c.get("userId"), c.req.valid("param").session_id);
-    return c.json(toDatasetMetadata(row), 200);
-  })
+  // The datasets were read with the user (requireUser's `read`).
+  .openapi(list, (c) => c.json(c.get("read").map(toDatasetMetadata), 200))
+  .openapi(get, async (c) => c.json(toDatasetMetadata(await requestedDataset(c, c.req.valid("param").session_id)), 200))
   .openapi(remove, async (c) => {
-    const { unfinished } = await deleteDataset(c.get("db"), c.env.UPLOADS, c.get("userId"), c.req.valid("param").session_id);
+    const { unfinished } = await deleteDataset(c.get("db"), c.env.UPLOADS, c.get("userId"), c.req.valid("param").session_id, new Date(), c.get("timing"));
     if (unfinished) c.set("failure", unfinished);
     return c.body(null, 204);
   });

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import { createRouter, jsonResponse, problemResponses } from "../http/openapi";
+import { timed } from "../timing";
 import { SERVICE_VERSION } from "../version";
 
 const HealthSchema = z
@@ -25,10 +26,11 @@ const health = createRoute({
 });
 
 export const healthRoutes = createRouter().openapi(health, async (c) => {
+  const timing = c.get("timing");
   const [database, storage] = await Promise.all([
-    probe(() => c.get("db").run(sql`select 1`)),
+    probe(() => timed(timing, "db", () => c.get("db").run(sql`select 1`))),
     // A head on a key that never exists exercises the binding without writing anything.
-    probe(() => c.env.UPLOADS.head("health/probe")),
+    probe(() => timed(timing, "storage", () => c.env.UPLOADS.head("health/probe"))),
   ]);
   const failing = [database === "error" && "database", storage === "error" && "storage"].filter(Boolean);
   if (failing.length > 0) c.set("failure", `health check failed: ${failing.join(", ")}`);

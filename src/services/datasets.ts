@@ -11,6 +11,7 @@ import type { ColumnType, Table } from "../engine/table/types";
 import { sha256Hex } from "./sha256";
 import { ApiError, engineApiError } from "../errors";
 import { datasetKeys, deleteDatasetObjects, putDatasetObjects } from "../storage/dataset-objects";
+import { measured, timed, type Timing } from "../timing";
 
 /** Longest column name accepted: longer header cells are almost always a data row mistaken for a header. */
 export const MAX_COLUMN_NAME_LENGTH = 256;
@@ -97,6 +98,8 @@ export interface UploadContext {
   bucket: R2Bucket;
   userId: string;
   ttlMs: number;
+  /** Where the upload's time goes: `engine` (parse, profile, snapshot), `db`, `storage`. */
+  timing?: Timing;
 }
 
 /** A CSV as a client sends it: the multipart file of the upload route, or the text of the upload_csv tool. */
@@ -128,11 +131,12 @@ export async function uploadCsv(ctx: UploadContext & { maxBytes: number }, file:
  * row older than an hour, and any object without a row, is removed by the hourly purge.
  */
 export async function createDataset(ctx: UploadContext, filename: string, bytes: Uint8Array): Promise<DatasetMetadata> {
-  const table = parseUpload(bytes);
-  const columns = table.columns.map((c) => c.name);
-  const columnTypes = jsonRecord(table.columns.map((c) => [c.name, c.type] as const));
-  const profile = storedProfile(table, columns, columnTypes);
-  const snapshot = encodeSnapshot(table);
+  const { table, columns, columnTypes, profile, snapshot } = measured(ctx.timing, "engine", () => {
+    const table = parseUpload(bytes);
+    const columns = table.columns.map((c) => c.name);
+    const columnTypes = jsonRecord(table.columns.map((c) => [c.name, c.type] as const));
+    return { table, columns, columnTypes, profile: storedProfile(table, columns, columnTypes), snapshot: encodeSnapshot(table) };
+  });
   const sha256 = await sha256Hex(bytes);
   const id = crypto.randomUUID();
   const keys = datasetKeys(ctx.userId, id);
@@ -155,10 +159,10 @@ export async function createDataset(ctx: UploadContext, filename: string, bytes:
     uploadedAt,
     expiresAt: new Date(uploadedAt.getTime() + ctx.ttlMs),
   };
-  await ctx.db.insert(datasets).values(row);
+  await timed(ctx.timing, "db", () => ctx.db.insert(datasets).values(row));
   try {
-    await putDatasetObjects(ctx.bucket, keys, bytes, snapshot, sha256);
-    await ctx.db.update(datasets).set({ status: "ready" }).where(eq(datasets.id, id));
+    await timed(ctx.timing, "storage", () => putDatasetObjects(ctx.bucket, keys, bytes, snapshot, sha256));
+    await timed(ctx.timing, "db", () => ctx.db.update(datasets).set({ status: "ready" }).where(eq(datasets.id, id)));
   } catch (error) {
     // Best effort now; whatever remains is found by the purge (stale pending row, or objects without a row).
     await Promise.allSettled([deleteDatasetObjects(ctx.bucket, keys), ctx.db.delete(datasets).where(eq(datasets.id, id))]);
@@ -172,20 +176,34 @@ function visibleTo(userId: string, now: Date) {
   return and(eq(datasets.userId, userId), eq(datasets.status, "ready"), gt(datasets.expiresAt, now));
 }
 
-export async function listDatasets(db: Database, userId: string, now = new Date()): Promise<DatasetMetadata[]> {
-  const rows = await db.select().from(datasets).where(visibleTo(userId, now)).orderBy(desc(datasets.uploadedAt), desc(datasets.id));
-  return rows.map(toDatasetMetadata);
+/** The caller's visible datasets, newest first: a query to run alone or in a batch. */
+export function listDatasetsQuery(db: Database, userId: string, now = new Date()) {
+  return db.select().from(datasets).where(visibleTo(userId, now)).orderBy(desc(datasets.uploadedAt), desc(datasets.id));
 }
 
-/** The caller's visible dataset, or a 404 that does not say whether it exists for someone else. */
-export async function findDataset(db: Database, userId: string, sessionId: string, now = new Date()): Promise<DatasetRow> {
-  const [row] = await db
+export async function listDatasets(db: Database, userId: string, now = new Date()): Promise<DatasetMetadata[]> {
+  return (await listDatasetsQuery(db, userId, now)).map(toDatasetMetadata);
+}
+
+/** The dataset of `sessionId` if the caller can see it (no row otherwise): a query to run alone or in a batch. */
+export function visibleDatasetQuery(db: Database, userId: string, sessionId: string, now = new Date()) {
+  return db
     .select()
     .from(datasets)
     .where(and(eq(datasets.sessionId, sessionId), visibleTo(userId, now)))
     .limit(1);
+}
+
+/** The row of `visibleDatasetQuery`, or a 404 that does not say whether it exists for someone else. */
+export function visibleDatasetOf(rows: DatasetRow[]): DatasetRow {
+  const [row] = rows;
   if (!row) throw new ApiError({ code: "not_found", message: "Dataset not found" });
   return row;
+}
+
+/** The caller's visible dataset, or a 404 that does not say whether it exists for someone else. */
+export async function findDataset(db: Database, userId: string, sessionId: string, now = new Date()): Promise<DatasetRow> {
+  return visibleDatasetOf(await visibleDatasetQuery(db, userId, sessionId, now));
 }
 
 /**
@@ -194,15 +212,24 @@ export async function findDataset(db: Database, userId: string, sessionId: strin
  * every route, so a failure of the later steps is not the caller's problem: it is returned (to be logged) and
  * the hourly purge finishes the job.
  */
-export async function deleteDataset(db: Database, bucket: R2Bucket, userId: string, sessionId: string, now = new Date()): Promise<{ unfinished: string | null }> {
-  const hidden = await db
-    .update(datasets)
-    .set({ status: "deleting" })
-    .where(and(eq(datasets.sessionId, sessionId), visibleTo(userId, now)))
-    .returning({ id: datasets.id, filePath: datasets.filePath, snapshotPath: datasets.snapshotPath });
+export async function deleteDataset(
+  db: Database,
+  bucket: R2Bucket,
+  userId: string,
+  sessionId: string,
+  now = new Date(),
+  timing?: Timing,
+): Promise<{ unfinished: string | null }> {
+  const hidden = await timed(timing, "db", () =>
+    db
+      .update(datasets)
+      .set({ status: "deleting" })
+      .where(and(eq(datasets.sessionId, sessionId), visibleTo(userId, now)))
+      .returning({ id: datasets.id, filePath: datasets.filePath, snapshotPath: datasets.snapshotPath }),
+  );
   if (hidden.length === 0) throw new ApiError({ code: "not_found", message: "Dataset not found" });
   try {
-    await removeDatasets(db, bucket, hidden);
+    await removeDatasets(db, bucket, hidden, timing);
     return { unfinished: null };
   } catch (error) {
     return { unfinished: `delete of dataset ${hidden[0].id} left for the purge: ${(error as Error)?.message ?? error}` };
@@ -214,9 +241,10 @@ export async function removeDatasets(
   db: Database,
   bucket: R2Bucket,
   rows: ReadonlyArray<{ id: string; filePath: string; snapshotPath: string }>,
+  timing?: Timing,
 ): Promise<void> {
   if (rows.length === 0) return;
-  await bucket.delete(rows.flatMap((r) => [r.filePath, r.snapshotPath]));
+  await timed(timing, "storage", () => bucket.delete(rows.flatMap((r) => [r.filePath, r.snapshotPath])));
   const ids = rows.map((r) => r.id);
-  await db.batch([db.delete(analyses).where(inArray(analyses.datasetId, ids)), db.delete(datasets).where(inArray(datasets.id, ids))]);
+  await timed(timing, "db", () => db.batch([db.delete(analyses).where(inArray(analyses.datasetId, ids)), db.delete(datasets).where(inArray(datasets.id, ids))]));
 }

@@ -16,6 +16,7 @@ import { recordAnalysis } from "./analyses";
 import { findDataset } from "./datasets";
 import { storableChart, storedMessageOf, storedPlanOf } from "./analysis-row-size";
 import { loadTable } from "./snapshot-cache";
+import { timed, Timing } from "../timing";
 
 export interface Provenance {
   dataset_sha256: string;
@@ -42,8 +43,8 @@ export interface ExecutionResponse {
 }
 
 /** The dataset's table, or a 404 when its snapshot is gone (it is being deleted or purged). */
-export async function tableOf(bucket: R2Bucket, dataset: DatasetRow): Promise<Table> {
-  const table = await loadTable(bucket, dataset.id, dataset.snapshotPath);
+export async function tableOf(bucket: R2Bucket, dataset: DatasetRow, timing?: Timing): Promise<Table> {
+  const table = await loadTable(bucket, dataset.id, dataset.snapshotPath, undefined, timing);
   if (!table) throw new ApiError({ code: "not_found", message: "Dataset not found" });
   return table;
 }
@@ -62,6 +63,12 @@ export interface ExecuteContext {
   beforeRecordingRefusal?: () => Promise<unknown>;
   /** Render the chart's SVG (default true); false returns the Vega-Lite spec only. */
   renderSvg?: boolean;
+  /** Where the call's time goes: `storage` (a snapshot read), `engine`, `chart`, `record` (the history row). */
+  timing?: Timing;
+  /** executeOnSession: how to find the dataset named (default findDataset), e.g. from a lookup made with the user. */
+  findDataset?: (sessionId: string) => Promise<DatasetRow>;
+  /** executeOnSession: takes the call's rate-limit slot, asked alongside the dataset lookup; may refuse the call. */
+  reserveSlot?: () => Promise<unknown>;
 }
 
 /**
@@ -83,12 +90,14 @@ type Outcome =
 export async function executeAnalysis(ctx: ExecuteContext, dataset: DatasetRow, planInput: unknown): Promise<ExecutionResponse> {
   const started = performance.now();
   const executedAt = new Date();
-  const table = await tableOf(ctx.bucket, dataset);
-  const outcome = await attempt(planInput, () => compute(ctx, table, planInput));
+  const timing = ctx.timing ?? new Timing();
+  const table = await tableOf(ctx.bucket, dataset, timing);
+  const outcome = await attempt(planInput, () => compute(ctx, timing, table, planInput));
   if (outcome.kind === "refused" && outcome.error.code === "invalid_plan") await ctx.beforeRecordingRefusal?.();
   const analysisId = crypto.randomUUID();
   const executionTimeMs = performance.now() - started;
-  await record(ctx, { id: analysisId, datasetId: dataset.id, userId: ctx.userId, sessionId: dataset.sessionId, executedAt, executionTimeMs }, outcome);
+  const base = { id: analysisId, datasetId: dataset.id, userId: ctx.userId, sessionId: dataset.sessionId, executedAt, executionTimeMs };
+  await timing.time("record", () => record(ctx, base, outcome));
   if (outcome.kind !== "done") throw outcome.error;
   return {
     success: true,
@@ -114,19 +123,24 @@ export async function executeAnalysis(ctx: ExecuteContext, dataset: DatasetRow, 
 
 /**
  * Executes a plan on the caller's dataset named by `sessionId` (404 when it is not theirs to see), as
- * executeAnalysis does: the execute route and the execute_plan tool both come through here.
+ * executeAnalysis does: the execute route and the execute_plan tool both come through here. The dataset is found
+ * by `ctx.findDataset` (e.g. from a lookup made with the user), else looked up now, alongside `ctx.reserveSlot`
+ * (the rate limit's slot), whose refusal answers first.
  *
  * @example
- * await executeOnSession({ db, bucket, userId, beforeExecute, beforeRecordingRefusal }, sessionId, { operation: "count" });
+ * await executeOnSession({ db, bucket, userId, ...executeLimitHooks(c) }, sessionId, { operation: "count" });
  */
 export async function executeOnSession(ctx: ExecuteContext, sessionId: string, planInput: unknown): Promise<ExecutionResponse> {
-  const dataset = await findDataset(ctx.db, ctx.userId, sessionId);
-  return executeAnalysis(ctx, dataset, planInput);
+  const lookup = ctx.findDataset ? ctx.findDataset(sessionId) : timed(ctx.timing, "db", () => findDataset(ctx.db, ctx.userId, sessionId));
+  const [found, reserved] = await Promise.allSettled([lookup, ctx.reserveSlot?.()]);
+  if (reserved.status === "rejected") throw reserved.reason;
+  if (found.status === "rejected") throw found.reason;
+  return executeAnalysis(ctx, found.value, planInput);
 }
 
 /** Validate; then, on the plan that validated: charge the slot, execute, draw, check the result can be stored. */
-async function compute(ctx: ExecuteContext, table: Table, planInput: unknown): Promise<Outcome> {
-  const validation = validatePlan(planInput, { columns: columnsOf(table), table });
+async function compute(ctx: ExecuteContext, timing: Timing, table: Table, planInput: unknown): Promise<Outcome> {
+  const validation = timing.measure("engine", () => validatePlan(planInput, { columns: columnsOf(table), table }));
   if (!validation.plan) {
     const error = new ApiError({ code: "invalid_plan", message: "The plan is not valid for this dataset.", errors: validation.errors });
     return { kind: "refused", plan: planInput, error };
@@ -134,9 +148,10 @@ async function compute(ctx: ExecuteContext, table: Table, planInput: unknown): P
   const plan = validation.plan;
   return attempt(plan, async () => {
     await ctx.beforeExecute?.();
-    const output = executePlan(table, plan);
-    const drawn = await buildChart(plan, output, { svg: ctx.renderSvg !== false });
-    const stored = storableChart(output.result, plan, drawn.chart);
+    const output = timing.measure("engine", () => executePlan(table, plan));
+    const draw = () => buildChart(plan, output, { svg: ctx.renderSvg !== false });
+    const drawn = await (plan.chart_type === undefined ? draw() : timing.time("chart", draw));
+    const stored = timing.measure("record", () => storableChart(output.result, plan, drawn.chart));
     if (!stored.fits) {
       const error = new ApiError({ code: "execution_error", message: "The result is too large to return and store; add filters or group by fewer columns." });
       return { kind: "refused", plan, error };

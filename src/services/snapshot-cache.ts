@@ -1,6 +1,7 @@
 import { decodeSnapshot } from "../engine/table/snapshot";
 import type { Table } from "../engine/table/types";
 import { readSnapshot } from "../storage/dataset-objects";
+import { timed, type Timing } from "../timing";
 
 /**
  * Decoded tables kept in the isolate between requests, keyed by dataset id and bounded by their estimated
@@ -76,15 +77,17 @@ export function estimateTableBytes(table: Table, snapshotBytes: number): number 
 }
 
 /**
- * The dataset's table: from the isolate cache, else decoded from its R2 snapshot (never the CSV).
- * Returns null when the snapshot object is missing.
+ * The dataset's table: from the isolate cache, else decoded from its R2 snapshot (never the CSV), the read and
+ * the decoding timed as `storage`. Returns null when the snapshot object is missing.
  */
-export async function loadTable(bucket: R2Bucket, datasetId: string, snapshotKey: string, cache = isolateCache): Promise<Table | null> {
+export async function loadTable(bucket: R2Bucket, datasetId: string, snapshotKey: string, cache = isolateCache, timing?: Timing): Promise<Table | null> {
   const hit = cache.get(datasetId);
   if (hit) return hit;
-  const bytes = await readSnapshot(bucket, snapshotKey);
-  if (!bytes) return null;
-  const table = decodeSnapshot(bytes);
-  cache.set(datasetId, table, estimateTableBytes(table, bytes.byteLength));
-  return table;
+  return timed(timing, "storage", async () => {
+    const bytes = await readSnapshot(bucket, snapshotKey);
+    if (!bytes) return null;
+    const table = decodeSnapshot(bytes);
+    cache.set(datasetId, table, estimateTableBytes(table, bytes.byteLength));
+    return table;
+  });
 }

@@ -4,6 +4,7 @@ import type { Database } from "../db/client";
 import { constraintViolation } from "../db/constraint-violation";
 import { type UserRow, users } from "../db/schema";
 import { ApiError } from "../errors";
+import { timed, type Timing } from "../timing";
 
 export interface PublicUser {
   id: string;
@@ -37,21 +38,21 @@ export interface Registration {
  * Creates an account. Uniqueness of email and username is case-insensitive and enforced by unique indexes, so
  * a race between two registrations still ends in one 409, not a duplicate.
  */
-export async function registerUser(db: Database, input: Registration, hashCost: number): Promise<PublicUser> {
-  await assertAvailable(db, input.email, input.username);
+export async function registerUser(db: Database, input: Registration, hashCost: number, timing?: Timing): Promise<PublicUser> {
+  await timed(timing, "db", () => assertAvailable(db, input.email, input.username));
   const now = new Date();
   const row: UserRow = {
     id: crypto.randomUUID(),
     email: input.email,
     username: input.username,
-    hashedPassword: await hashPassword(input.password, hashCost),
+    hashedPassword: await timed(timing, "auth", () => hashPassword(input.password, hashCost)),
     fullName: input.full_name ?? null,
     isActive: true,
     createdAt: now,
     updatedAt: now,
   };
   try {
-    await db.insert(users).values(row);
+    await timed(timing, "db", () => db.insert(users).values(row));
   } catch (error) {
     const violation = constraintViolation(error);
     if (violation?.kind === "unique") throw conflict(violation.target.includes("email") ? "email" : "username");
@@ -113,8 +114,18 @@ export async function verifyLogin(user: UserRow | null, password: string, hashCo
   return ok && user.isActive ? user : null;
 }
 
+/** The user with this id, active or not: a query to run alone or in a batch (activeUserOf reads its rows). */
+export function userQuery(db: Database, userId: string) {
+  return db.select().from(users).where(eq(users.id, userId)).limit(1);
+}
+
+/** The user of `userQuery`'s rows if still active, else null. */
+export function activeUserOf(rows: UserRow[]): UserRow | null {
+  const [user] = rows;
+  return user && user.isActive ? user : null;
+}
+
 /** The active user with this id, or null (deleted or deactivated users lose access at once). */
 export async function findActiveUser(db: Database, userId: string): Promise<UserRow | null> {
-  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
-  return user && user.isActive ? user : null;
+  return activeUserOf(await userQuery(db, userId));
 }

@@ -1,8 +1,10 @@
 import type { Database } from "../db/client";
+import type { DatasetRow } from "../db/schema";
 import { validatePlan } from "../engine/plan/validate-plan";
 import type { FieldProblem } from "../errors";
 import { findDataset } from "./datasets";
 import { columnsOf, tableOf } from "./execute-analysis";
+import { Timing } from "../timing";
 
 /** The answer of /validate: every problem found; `valid` when there is no error (warnings never block). */
 export interface ValidationReport {
@@ -21,6 +23,10 @@ export interface ValidateContext {
   db: Database;
   bucket: R2Bucket;
   userId: string;
+  /** How to find the dataset the request names (default: findDataset), e.g. from a lookup made with the user. */
+  findDataset?: (sessionId: string) => Promise<DatasetRow>;
+  /** Where the call's time goes: `storage` (a snapshot read) and `engine`. */
+  timing?: Timing;
 }
 
 /**
@@ -34,10 +40,12 @@ export interface ValidateContext {
  * // { valid: false, errors: [{ path: "plan.target_column", code: "missing_field", ... }], warnings: [] }
  */
 export async function validatePlanRequest(ctx: ValidateContext, request: PlanToValidate): Promise<ValidationReport> {
-  if (request.session_id === undefined) return reportOf(validatePlan(request.plan));
-  const dataset = await findDataset(ctx.db, ctx.userId, request.session_id);
-  const table = await tableOf(ctx.bucket, dataset);
-  return reportOf(validatePlan(request.plan, { columns: columnsOf(table), table }));
+  const timing = ctx.timing ?? new Timing();
+  if (request.session_id === undefined) return reportOf(timing.measure("engine", () => validatePlan(request.plan)));
+  const sessionId = request.session_id;
+  const dataset = await (ctx.findDataset ? ctx.findDataset(sessionId) : findDataset(ctx.db, ctx.userId, sessionId));
+  const table = await tableOf(ctx.bucket, dataset, timing);
+  return reportOf(timing.measure("engine", () => validatePlan(request.plan, { columns: columnsOf(table), table })));
 }
 
 function reportOf({ errors, warnings }: { errors: FieldProblem[]; warnings: FieldProblem[] }): ValidationReport {

@@ -14,7 +14,7 @@ export const deleteDatasetTool = defineTool({
   // Repeating the call changes nothing more (the second one answers not_found): destructive but idempotent.
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
   async run({ session_id }, c) {
-    const { unfinished } = await deleteDataset(c.get("db"), c.env.UPLOADS, c.get("userId"), session_id);
+    const { unfinished } = await deleteDataset(c.get("db"), c.env.UPLOADS, c.get("userId"), session_id, new Date(), c.get("timing"));
     if (unfinished) c.set("failure", unfinished);
     return { structured: { deleted: true, session_id } };
   },

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DatasetSchema } from "../../routes/datasets";
 import { findDataset, toDatasetMetadata } from "../../services/datasets";
 import { datasetPlanSchema } from "../../services/plan-schemas";
+import { measured, timed } from "../../timing";
 import { defineTool } from "../tool";
 import { SessionIdArgument } from "./arguments";
 
@@ -21,7 +22,7 @@ export const describeDatasetTool = defineTool({
   }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async run({ session_id }, c) {
-    const dataset = await findDataset(c.get("db"), c.get("userId"), session_id);
-    return { structured: { dataset: toDatasetMetadata(dataset), plan_schema: datasetPlanSchema(dataset) } };
+    const dataset = await timed(c.get("timing"), "db", () => findDataset(c.get("db"), c.get("userId"), session_id));
+    return { structured: { dataset: toDatasetMetadata(dataset), plan_schema: measured(c.get("timing"), "engine", () => datasetPlanSchema(dataset)) } };
   },
 });

@@ -1,7 +1,7 @@
 import { Buffer } from "node:buffer";
 import type { ContentBlock } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
-import { checkSlot, executeLimitHooks } from "../../rate-limit/rate-limit";
+import { withExecuteSlot } from "../../rate-limit/rate-limit";
 import { ExecutionSchema } from "../../routes/analytics";
 import { executeOnSession } from "../../services/execute-analysis";
 import { chartSvgUri } from "../resource-uris";
@@ -51,11 +51,13 @@ export const executePlanTool = defineTool({
   // Each call appends a history row and may use a rate-limit slot: not read-only, not idempotent, never destructive.
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   async run({ session_id, plan, chart }, c) {
-    await checkSlot(c, "execute");
-    const response = await executeOnSession(
-      { db: c.get("db"), bucket: c.env.UPLOADS, userId: c.get("userId"), ...executeLimitHooks(c), renderSvg: chart !== "spec" },
-      session_id,
-      plan,
+    // The slot is taken alongside the dataset lookup and kept once the plan validated, as on the execute route.
+    const response = await withExecuteSlot(c, (hooks) =>
+      executeOnSession(
+        { db: c.get("db"), bucket: c.env.UPLOADS, userId: c.get("userId"), ...hooks, renderSvg: chart !== "spec", timing: c.get("timing") },
+        session_id,
+        plan,
+      ),
     );
     const svg = response.chart?.svg ?? null;
     const svgUri = svg === null ? null : chartSvgUri(response.session_id, response.analysis_id);

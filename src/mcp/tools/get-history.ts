@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AnalysisSchema } from "../../routes/analytics";
 import { HISTORY_MAX_PAGE_SIZE, HISTORY_PAGE_SIZE, sessionHistory } from "../../services/analyses";
+import { timed } from "../../timing";
 import { defineTool } from "../tool";
 import { SessionIdArgument } from "./arguments";
 
@@ -24,7 +25,7 @@ export const getHistoryTool = defineTool({
   }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async run({ session_id, limit = HISTORY_PAGE_SIZE, before }, c) {
-    const page = await sessionHistory(c.get("db"), c.get("userId"), session_id, { limit, before });
+    const page = await timed(c.get("timing"), "db", () => sessionHistory(c.get("db"), c.get("userId"), session_id, { limit, before }));
     return { structured: { analyses: page.items, next_before: page.nextBefore } };
   },
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { listDatasets } from "../../services/datasets";
+import { timed } from "../../timing";
 import { defineTool } from "../tool";
 
 const DatasetSummarySchema = z.object({
@@ -24,7 +25,7 @@ export const listDatasetsTool = defineTool({
   output: z.object({ datasets: z.array(DatasetSummarySchema) }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async run(_args, c) {
-    const datasets = await listDatasets(c.get("db"), c.get("userId"));
+    const datasets = await timed(c.get("timing"), "db", () => listDatasets(c.get("db"), c.get("userId")));
     return {
       structured: {
         datasets: datasets.map((d) => ({

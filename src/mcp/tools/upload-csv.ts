@@ -22,7 +22,7 @@ export const uploadCsvTool = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   async run({ csv, filename }, c) {
     const config = c.get("config");
-    const ctx = { db: c.get("db"), bucket: c.env.UPLOADS, userId: c.get("userId"), ttlMs: config.datasetTtlMs, maxBytes: config.maxUploadSize };
+    const ctx = { db: c.get("db"), bucket: c.env.UPLOADS, userId: c.get("userId"), ttlMs: config.datasetTtlMs, maxBytes: config.maxUploadSize, timing: c.get("timing") };
     const metadata = await withSlot(c, "upload", () => uploadCsv(ctx, { filename, bytes: new TextEncoder().encode(csv) }));
     return { structured: { success: true, session_id: metadata.session_id, metadata } };
   },

@@ -18,7 +18,7 @@ export const validatePlanTool = defineTool({
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async run({ session_id, plan }, c) {
     const report = await validatePlanRequest(
-      { db: c.get("db"), bucket: c.env.UPLOADS, userId: c.get("userId") },
+      { db: c.get("db"), bucket: c.env.UPLOADS, userId: c.get("userId"), timing: c.get("timing") },
       session_id === undefined ? { plan } : { session_id, plan },
     );
     return { structured: { ...report } };
