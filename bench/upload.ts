@@ -27,6 +27,7 @@ import { parseCsv } from "../src/engine/csv/parse-csv.js";
 import { profileTable } from "../src/engine/profile/profile-table.js";
 import { decodeSnapshot, encodeSnapshot } from "../src/engine/table/snapshot.js";
 import { generateBenchCsv, generateDistinctNotesCsv } from "./datasets.js";
+import { median } from "./timing.js";
 
 export interface BenchRow {
   name: string;
@@ -39,11 +40,6 @@ const RUNS = 7;
 const PAIRS = 11;
 const PAIR_WARMUP = 2;
 const PYTHON = "/usr/bin/python3";
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 function heapNow(): number {
   const usage = process.memoryUsage();
