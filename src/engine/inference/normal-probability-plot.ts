@@ -26,7 +26,7 @@ export interface ProbabilityPlot {
  */
 export function normalProbabilityPlot(values: Float64Array): ProbabilityPlot {
   const n = values.length;
-  const ordered = Float64Array.from(values).sort();
+  const ordered = values.slice().sort();
   const theoretical = new Float64Array(n);
   if (n > 0) {
     const last = 0.5 ** (1 / n);

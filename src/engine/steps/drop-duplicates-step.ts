@@ -86,6 +86,6 @@ export const dropDuplicatesStep: StepModule<DropDuplicates> = {
     } else {
       for (let p = 0; p < rows.length; p++) if (keep === "none" ? occurrences[ids[p]] === 1 : firstSeen(p)) kept.push(rows[p]);
     }
-    return { frame: { ...frame, rows: Uint32Array.from(kept) } };
+    return { frame: { ...frame, rows: new Uint32Array(kept) } };
   },
 };

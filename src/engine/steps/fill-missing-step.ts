@@ -70,7 +70,7 @@ function filledType(type: ColumnType, body: FillMissing): ColumnType {
 function fillColumn(frame: Frame, column: Column, body: FillMissing): Column {
   const rows = frame.rows;
   if (column.type === "string") {
-    const codes = Int32Array.from(column.codes);
+    const codes = column.codes.slice();
     const dictionary = [...column.dictionary];
     if (body.method === "ffill" || body.method === "bfill") {
       carry(rows, (row) => codes[row] >= 0, (to, from) => (codes[to] = codes[from]), body.method);
@@ -84,7 +84,7 @@ function fillColumn(frame: Frame, column: Column, body: FillMissing): Column {
     }
     return { name: column.name, type: "string", codes, dictionary, ...(column.ordered === true ? { ordered: true } : {}) };
   }
-  const values = Float64Array.from(column.values);
+  const values = column.values.slice();
   if (body.method === "ffill" || body.method === "bfill") {
     carry(rows, (row) => values[row] === values[row], (to, from) => (values[to] = values[from]), body.method);
   } else {

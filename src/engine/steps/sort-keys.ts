@@ -38,9 +38,7 @@ export function windowLayout(frame: Frame, orderBy: readonly SortKeyInput[], par
   for (let p = 0; p < size; p++) all[p] = p;
   // Key columns viewed by position (index p reads row frame.rows[p]), so positions can be sorted directly.
   const view = (column: ReturnType<typeof frameColumn>): SortKey["column"] =>
-    column.type === "string"
-      ? { ...column, codes: Int32Array.from(frame.rows, (row) => column.codes[row]) }
-      : { ...column, values: Float64Array.from(frame.rows, (row) => column.values[row]) };
+    column.type === "string" ? { ...column, codes: gather(column.codes, frame.rows, new Int32Array(size)) } : { ...column, values: gather(column.values, frame.rows, new Float64Array(size)) };
   const partitionColumns = partitionBy.map((name, i) => view(frameColumn(frame, name, `${path}.partition_by[${i}]`)));
   const ranks = partitionColumns.map((column) => encodeKeyColumn(column, all)!.ranks);
   const positions = ranks.length === 0 ? all : all.filter((p) => ranks.every((r) => r[p] >= 0));
@@ -55,4 +53,10 @@ export function windowLayout(frame: Frame, orderBy: readonly SortKeyInput[], par
   }
   segments.push(order.length);
   return { order, segments: Uint32Array.from(segments) };
+}
+
+/** `out[p] = source[rows[p]]`: a plain loop, as typed-array `from` with a map function goes through an iterator. */
+function gather<T extends Int32Array | Float64Array>(source: T, rows: Uint32Array, out: T): T {
+  for (let p = 0; p < rows.length; p++) out[p] = source[rows[p]];
+  return out;
 }

@@ -83,7 +83,7 @@ function finiteOrNaN(input: Float64Array): Float64Array {
   let copy: Float64Array | null = null;
   for (let k = 0; k < input.length; k++) {
     if (input[k] === Infinity || input[k] === -Infinity) {
-      copy ??= Float64Array.from(input);
+      copy ??= input.slice();
       copy[k] = Number.NaN;
     }
   }
