@@ -3,6 +3,8 @@ import type { EngineProblem } from "../errors";
 import { frameColumn } from "../frame/frame";
 import { ColumnRefSchema } from "../plan/plan-fields";
 import { makeProblem, quote } from "../plan/plan-problems";
+import { gatherPresent } from "../aggregates/column-values";
+import { seriesQuantiles } from "../aggregates/ops/quantile-values";
 import { numpySum } from "../stats/numpy-sum";
 import type { ValueColumn } from "../table/types";
 import type { StepModule } from "./step";
@@ -23,7 +25,7 @@ type DropOutliers = z.output<typeof DropOutliersSchema>;
  * - zscore: z = (x - mean) / std with the population std of the present values (scipy.stats.zscore,
  *   nan_policy="omit"); rows with |z| > threshold go. A constant column has no outliers (scipy gives NaN).
  * - iqr: Q1, Q3 by pandas `quantile` (linear); rows outside [Q1 - k·IQR, Q3 + k·IQR] go.
- * Cost: three passes (zscore) or a sort (iqr).
+ * Cost: three passes (zscore) or two selections (iqr).
  */
 export const dropOutliersStep: StepModule<DropOutliers> = {
   kind: "drop_outliers",
@@ -48,13 +50,12 @@ export const dropOutliersStep: StepModule<DropOutliers> = {
   apply(frame, body) {
     const column = frameColumn(frame, body.column, "plan.steps.column") as ValueColumn;
     const values = column.values;
-    const present = new Float64Array(frame.rows.length);
-    let n = 0;
-    for (const row of frame.rows) if (values[row] === values[row]) present[n++] = values[row];
-    const keep = body.method === "zscore" ? zscoreTest(present, n, body.threshold ?? 3) : iqrTest(present, n, body.multiplier ?? 1.5);
-    const rows = new Uint32Array(frame.rows.length);
+    const source = frame.rows;
+    const keep = body.method === "zscore" ? zscoreTest(values, source, body.threshold ?? 3) : iqrTest(column, source, body.multiplier ?? 1.5);
+    const rows = new Uint32Array(source.length);
     let kept = 0;
-    for (const row of frame.rows) {
+    for (let i = 0; i < source.length; i++) {
+      const row = source[i];
       const x = values[row];
       if (x !== x || keep(x)) rows[kept++] = row;
     }
@@ -63,7 +64,9 @@ export const dropOutliersStep: StepModule<DropOutliers> = {
 };
 
 /** scipy.stats.zscore over the present values: mean and population std by numpy's pairwise sums. */
-function zscoreTest(present: Float64Array, n: number, threshold: number): (x: number) => boolean {
+function zscoreTest(values: Float64Array, rows: Uint32Array, threshold: number): (x: number) => boolean {
+  const present = gatherPresent(values, rows);
+  const n = present.length;
   if (n === 0) return () => true;
   const mean = numpySum(present, n) / n;
   const squares = new Float64Array(n);
@@ -78,25 +81,15 @@ function zscoreTest(present: Float64Array, n: number, threshold: number): (x: nu
   return (x) => !(Math.abs((x - mean) / std) > threshold);
 }
 
-/** pandas `Series.quantile` (numpy linear) quartiles of the present values, and the fences k·IQR beyond them. */
-function iqrTest(present: Float64Array, n: number, multiplier: number): (x: number) => boolean {
-  if (n === 0) return () => true;
-  const sorted = present.subarray(0, n).sort();
-  const q1 = linearQuantile(sorted, 0.25);
-  const q3 = linearQuantile(sorted, 0.75);
+/**
+ * The quartiles of the present values as pandas `Series.quantile([0.25, 0.75])` (numpy linear, by selection:
+ * the same order statistics a sort would give, in linear time), and the fences k·IQR beyond them.
+ */
+function iqrTest(column: ValueColumn, rows: Uint32Array, multiplier: number): (x: number) => boolean {
+  const [q1, q3] = seriesQuantiles(column, rows, [0.25, 0.75], "linear") as [number, number];
+  if (q1 !== q1) return () => true;
   const iqr = q3 - q1;
   const low = q1 - multiplier * iqr;
   const high = q3 + multiplier * iqr;
   return (x) => low <= x && x <= high;
-}
-
-/** numpy 1.24 `percentile(linear)` on sorted values, with its two-sided lerp. */
-function linearQuantile(sorted: Float64Array, q: number): number {
-  const h = (sorted.length - 1) * ((q * 100) / 100);
-  const below = Math.floor(h);
-  if (below >= sorted.length - 1) return sorted[sorted.length - 1];
-  const gamma = h - below;
-  const a = sorted[below];
-  const d = sorted[below + 1] - a;
-  return gamma >= 0.5 ? sorted[below + 1] - d * (1 - gamma) : a + d * gamma;
 }
