@@ -33,23 +33,39 @@ export const sum = defineOp<ValueColumn>({
   },
 });
 
+/**
+ * Each loop is its own small function: V8 then optimises the whole function after a few calls, where a loop
+ * inside a larger one runs as on-stack-replaced code that is dropped again at the loop's exit on every call
+ * (the code after it has no type feedback yet), which kept a one-off plan several times slower than warm.
+ */
 function exactGroupSums(values: Float64Array, grouping: Grouping): number[] {
   const groups = grouping.keys.length;
   const { rows, groupOf } = grouping;
   // Integers whose magnitudes add up to less than 2^52 sum exactly in doubles: every partial sum is a whole
   // number below 2^53. One plain pass decides it (the total of magnitudes is itself exact below 2^53).
   const plain = new Float64Array(groups);
+  if (plainGroupSums(values, rows, groupOf, plain) < 2 ** 52) return Array.from(plain);
+  const hi = new Float64Array(groups);
+  const lo = new Float64Array(groups);
+  splitGroupSums(values, rows, groupOf, hi, lo);
+  return Array.from(hi, (h, g) => combineSplitSum(h, lo[g]));
+}
+
+/** Adds each row's value to its group's slot of `sums`; returns the total of magnitudes. */
+function plainGroupSums(values: Float64Array, rows: Uint32Array, groupOf: Int32Array, sums: Float64Array): number {
   let magnitude = 0;
   for (let i = 0; i < rows.length; i++) {
     const g = groupOf[i];
     if (g < 0) continue;
     const v = values[rows[i]];
-    plain[g] += v;
+    sums[g] += v;
     magnitude += Math.abs(v);
   }
-  if (magnitude < 2 ** 52) return Array.from(plain);
-  const hi = new Float64Array(groups);
-  const lo = new Float64Array(groups);
+  return magnitude;
+}
+
+/** The per-group sums of the high and low parts of each value (split at INTEGER_SPLIT), each exact. */
+function splitGroupSums(values: Float64Array, rows: Uint32Array, groupOf: Int32Array, hi: Float64Array, lo: Float64Array): void {
   for (let i = 0; i < rows.length; i++) {
     const g = groupOf[i];
     if (g < 0) continue;
@@ -58,5 +74,4 @@ function exactGroupSums(values: Float64Array, grouping: Grouping): number[] {
     hi[g] += h;
     lo[g] += v - h * INTEGER_SPLIT;
   }
-  return Array.from(hi, (h, g) => combineSplitSum(h, lo[g]));
 }
