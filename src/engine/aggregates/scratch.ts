@@ -21,8 +21,12 @@ export const I32_ID_OF = 1; // valueIds' id per dictionary code or per integer i
 export const I32_FIRST = 2; // valueIds' first positions while counting
 export const I32_COUNTS = 3; // countValues' counts per grid slot (series quantiles)
 
+/** Uint32 slots. */
+export const U32_ROWS = 0; // selectRows' row indexes while filters compact them
+
 const float64Slots: Float64Array[] = [];
 const int32Slots: Int32Array[] = [];
+const uint32Slots: Uint32Array[] = [];
 
 /**
  * A Float64Array view of `length` elements from slot `slot` (contents arbitrary).
@@ -41,6 +45,14 @@ export function scratchInt32(slot: number, length: number): Int32Array {
   if (length > MAX_POOLED) return new Int32Array(length);
   let buffer = int32Slots[slot];
   if (buffer === undefined || buffer.length < length) buffer = int32Slots[slot] = new Int32Array(grow(buffer?.length, length));
+  return buffer.subarray(0, length);
+}
+
+/** A Uint32Array view of `length` elements from slot `slot` (contents arbitrary). */
+export function scratchUint32(slot: number, length: number): Uint32Array {
+  if (length > MAX_POOLED) return new Uint32Array(length);
+  let buffer = uint32Slots[slot];
+  if (buffer === undefined || buffer.length < length) buffer = uint32Slots[slot] = new Uint32Array(grow(buffer?.length, length));
   return buffer.subarray(0, length);
 }
 
