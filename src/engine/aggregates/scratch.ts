@@ -14,12 +14,15 @@ export const MAX_POOLED = 1 << 18;
 export const F64_VALUES = 0; // gathered column values: gatherPresent / gatherSeries
 export const F64_FILLED = 1; // values with missing replaced by 0 (sum, mean, moments)
 export const F64_SQUARES = 2; // squared deviations (moments)
+export const F64_POWERS = 4; // centralMoment's powers when its caller passes no scratch
+export const F64_SAMPLES = 3; // groupedSamples' values in row order before they are placed per group
 
 /** Int32 slots. */
 export const I32_IDS = 0; // valueIds' ids
 export const I32_ID_OF = 1; // valueIds' id per dictionary code or per integer in range
 export const I32_FIRST = 2; // valueIds' first positions while counting
 export const I32_COUNTS = 3; // countValues' counts per grid slot (series quantiles)
+export const I32_SAMPLE_GROUPS = 4; // groupedSamples' group of each gathered value
 
 /** Uint32 slots. */
 export const U32_ROWS = 0; // selectRows' row indexes while filters compact them

@@ -6,6 +6,7 @@ import { coerceFilterValue } from "../plan/coerce-filter-value";
 import type { Column } from "../table/types";
 import { keyValueOf } from "./plan-values";
 import type { ColumnValue } from "./test-params";
+import { F64_SAMPLES, I32_SAMPLE_GROUPS, scratchFloat64, scratchInt32 } from "../aggregates/scratch";
 
 /** Integer group values spanning fewer than this many are looked up in a table rather than a Map. */
 const DENSE_RANGE = 1 << 16;
@@ -48,11 +49,24 @@ export function groupedSamples(frame: Frame, target: string, groupColumn: string
   const { groupOf, names } = groups === undefined ? occurringGroups(key, rows) : namedGroups(key, rows, groups);
   // One pass gathers the used values in row order with their group; a second places them per group.
   const n = rows.length;
-  const gathered = new Float64Array(n);
-  const groupOfGathered = new Int32Array(n);
+  // Pooled buffers: fresh ones would cost more in page faults than the two passes (aggregates/scratch.ts).
+  const gathered = scratchFloat64(F64_SAMPLES, n);
+  const groupOfGathered = scratchInt32(I32_SAMPLE_GROUPS, n);
   const sizes = new Int32Array(names.length);
+  const used = gatherGrouped(values, rows, groupOf, gathered, groupOfGathered, sizes);
+  const samples = names.map((name, g) => ({ name, values: new Float64Array(sizes[g]) }));
+  placeGrouped(gathered, groupOfGathered, used, samples.map((sample) => sample.values));
+  return samples;
+}
+
+// The per-row loops are small functions of their own: V8 optimises a whole small function after a few calls,
+// where a loop inside a larger one runs as on-stack-replaced code dropped at the loop's exit on every call
+// (the code after it has no type feedback yet), which kept a one-off test several times slower than warm.
+
+/** Copies the present values of rows in a group, in row order, with their group; counts each group's values. */
+function gatherGrouped(values: Float64Array, rows: Uint32Array, groupOf: Int32Array, gathered: Float64Array, groupOfGathered: Int32Array, sizes: Int32Array): number {
   let used = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < rows.length; i++) {
     const g = groupOf[i];
     const v = values[rows[i]];
     if (g < 0 || v !== v) continue;
@@ -60,14 +74,16 @@ export function groupedSamples(frame: Frame, target: string, groupColumn: string
     groupOfGathered[used++] = g;
     sizes[g]++;
   }
-  const samples = names.map((name, g) => ({ name, values: new Float64Array(sizes[g]) }));
-  const filled = new Int32Array(names.length);
-  const arrays = samples.map((sample) => sample.values);
+  return used;
+}
+
+/** Appends each gathered value to its group's array, keeping row order within a group. */
+function placeGrouped(gathered: Float64Array, groupOfGathered: Int32Array, used: number, arrays: Float64Array[]): void {
+  const filled = new Int32Array(arrays.length);
   for (let k = 0; k < used; k++) {
     const g = groupOfGathered[k];
     arrays[g][filled[g]++] = gathered[k];
   }
-  return samples;
 }
 
 /**
@@ -107,10 +123,7 @@ export function namedGroups(column: Column, rows: Uint32Array, groups: readonly 
     coerced.forEach((c, g) => position.set(c as string, g));
     const byCode = new Int32Array(column.dictionary.length);
     for (let code = 0; code < byCode.length; code++) byCode[code] = position.get(column.dictionary[code]) ?? -1;
-    for (let i = 0; i < rows.length; i++) {
-      const code = column.codes[rows[i]];
-      groupOf[i] = code < 0 ? -1 : byCode[code];
-    }
+    groupsByCode(column.codes, rows, byCode, groupOf);
     return { groupOf, names };
   }
   const wanted = coerced as number[];
@@ -121,10 +134,7 @@ export function namedGroups(column: Column, rows: Uint32Array, groups: readonly 
     // Booleans, codes, years: a table indexed by the value instead of a Map lookup per row.
     const table = new Int32Array(hi - lo + 1).fill(-1);
     wanted.forEach((c, g) => (table[c - lo] = g));
-    for (let i = 0; i < rows.length; i++) {
-      const v = values[rows[i]];
-      groupOf[i] = v >= lo && v <= hi && v === Math.floor(v) ? table[v - lo] : -1;
-    }
+    groupsByTable(values, rows, table, lo, hi, groupOf);
     return { groupOf, names };
   }
   const position = new Map<number, number>();
@@ -134,4 +144,20 @@ export function namedGroups(column: Column, rows: Uint32Array, groups: readonly 
     groupOf[i] = v !== v ? -1 : (position.get(v === 0 ? 0 : v) ?? -1);
   }
   return { groupOf, names };
+}
+
+/** The group of each row through its dictionary code (-1: missing or not a named group). */
+function groupsByCode(codes: Int32Array, rows: Uint32Array, byCode: Int32Array, groupOf: Int32Array): void {
+  for (let i = 0; i < rows.length; i++) {
+    const code = codes[rows[i]];
+    groupOf[i] = code < 0 ? -1 : byCode[code];
+  }
+}
+
+/** The group of each row through a table indexed by integer value from `lo` (-1: outside, fractional or missing). */
+function groupsByTable(values: Float64Array, rows: Uint32Array, table: Int32Array, lo: number, hi: number, groupOf: Int32Array): void {
+  for (let i = 0; i < rows.length; i++) {
+    const v = values[rows[i]];
+    groupOf[i] = v >= lo && v <= hi && v === Math.floor(v) ? table[v - lo] : -1;
+  }
 }
