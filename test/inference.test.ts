@@ -5,7 +5,7 @@ import titanicCsv from "../src/engine/golden/fixtures/titanic.csv?raw";
 import { call, createUser, problem, type TestUser, uploadOk } from "./factories";
 
 /**
- * The issue's three questions as one plan each, over HTTP: the numbers equal scipy's / statsmodels' /
+ * Three reference questions (is fare normal, do ages differ by sex, OLS of mpg with a split) as one plan each, over HTTP: the numbers equal scipy's / statsmodels' /
  * scikit-learn's, as recorded by scripts/golden/inference.py (1e-9 relative; p-values down to 1e-300). Then what
  * a client meets around them: validation with suggestions, engine refusals as 422 with the plan path, charts,
  * history.
@@ -39,7 +39,7 @@ beforeAll(async () => {
 const execute = (session: string, plan: unknown, query = "") =>
   call(`/api/analytics/execute${query}`, { method: "POST", json: { session_id: session, plan }, token: owner.token });
 
-describe("the issue's questions, one plan each (.happy)", () => {
+describe("the reference questions, one plan each (.happy)", () => {
   it("Is fare normally distributed (Shapiro-Wilk)?", async () => {
     const res = await execute(titanic, { operation: "test", test: "shapiro", target_column: "fare" });
     expect(res.status).toBe(200);

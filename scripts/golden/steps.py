@@ -308,7 +308,7 @@ def cases():
                                   filters=[{"column": "PassengerId", "operator": "==", "value": 5}]), [None])
     add("outliers:after-filter", plan("mean", [{"drop_outliers": {"column": "Fare", "method": "iqr"}}], filters=[{"column": "Pclass", "operator": "==", "value": 1}], target_column="Fare"), [None])
 
-    # The question of issue 11: fares beyond 3 standard deviations removed, then mean and count by age band.
+    # The reference question: fares beyond 3 standard deviations removed, then mean and count by age band.
     band = derive("AgeBand", "if(is_null(Age), null, if(Age < 18, 'child', if(Age < 40, 'young adult', if(Age < 60, 'adult', 'senior'))))")
     band_ref = lambda d: pd.Series(np.where(d.Age.isna(), None, np.where(d.Age < 18, "child", np.where(d.Age < 40, "young adult", np.where(d.Age < 60, "adult", "senior")))), index=d.index)
     for op in ("mean", "count", "median", "std"):

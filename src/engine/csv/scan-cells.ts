@@ -6,7 +6,7 @@ import { EngineError } from "../errors.js";
  * The sink (parse-csv.ts) types each cell as it arrives, so only string cells ever become strings.
  *
  * Why hand-written, over bytes, streaming. On the 10 MB bench file (bench/datasets.ts, `npm run bench`):
- * - uDSV (the issue's suggestion) took 96-241 ms (median ~160) for row arrays alone, versus 53-84 ms (median
+ * - uDSV (the design's first candidate) took 96-241 ms (median ~160) for row arrays alone, versus 53-84 ms (median
  *   ~62) for the earlier string-based version of this scanner including its cell table, and uDSV's rows would
  *   still need transposing and typing. It also cannot do what the upload contract needs: it takes one row
  *   delimiter for the whole file (mixed CRLF/CR/LF files mis-split), silently pads short rows and glues the

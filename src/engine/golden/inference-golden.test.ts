@@ -78,7 +78,7 @@ function objectiveProblems(actual: LogisticJson, golden: InferenceCase): string[
 }
 
 describe("golden test and model plans against scipy, statsmodels and scikit-learn", () => {
-  it("has at least 300 cases, every test and both models, and the issue's three questions", () => {
+  it("has at least 300 cases, every test and both models, and the three reference questions (normality of fare, Mann-Whitney on age by sex, OLS of mpg with a split)", () => {
     expect(cases.length).toBeGreaterThanOrEqual(300);
     const kinds = new Set(cases.map((c) => (c.plan.operation === "test" ? c.plan.test : c.plan.operation)));
     expect(kinds.size).toBe(18);

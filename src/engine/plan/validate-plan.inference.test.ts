@@ -42,7 +42,7 @@ describe("the JSON Schema's examples", () => {
 });
 
 describe("test plans: samples named as each test takes them", () => {
-  it("the issue's questions validate and normalise with their defaults", () => {
+  it("the reference questions validate and normalise with their defaults", () => {
     expect(validatePlan({ operation: "test", test: "shapiro", target_column: "fare" }, DATASET)).toEqual({
       plan: { operation: "test", target_column: "fare", filters: [], group_by: [], test: "shapiro", alpha: 0.05 },
       errors: [],
