@@ -3,6 +3,7 @@ import { goldenFixtures } from "../golden/golden-fixtures";
 import { EngineError } from "../errors";
 import { initialFrame } from "../frame/frame";
 import { applySteps } from "../steps/apply-steps";
+import { FUNCTION_NAMES } from "./functions/registry";
 import { ExpressionError } from "./parse-expression";
 
 /**
@@ -32,6 +33,15 @@ function run(golden: ExpressionCase) {
   return { column, values };
 }
 
+/** The registry's functions that no golden case calls (a call: a name followed by a parenthesis). */
+function uncoveredFunctions(): string[] {
+  const called = new Set<string>();
+  for (const golden of cases) {
+    for (const expr of [golden.derive.expr, golden.filter ?? ""]) for (const match of expr.matchAll(/([A-Za-z_]\w*)\s*\(/g)) called.add(match[1]);
+  }
+  return FUNCTION_NAMES.filter((name) => !called.has(name));
+}
+
 function errorCode(error: unknown): string {
   if (error instanceof ExpressionError) return error.problem.code;
   if (error instanceof EngineError) return error.code;
@@ -52,6 +62,7 @@ function mismatch(actual: number | string | null, expected: number | string | bo
 
 describe("expression golden cases against pandas/numpy/scipy/scikit-learn", () => {
   it("has at least 400 cases", () => expect(cases.length).toBeGreaterThanOrEqual(400));
+  it("calls every function of the registry", () => expect(uncoveredFunctions()).toEqual([]));
 
   it.each(cases.map((c) => [c.id, c] as const))("%s", (_id, golden) => {
     const expected = golden.expected;

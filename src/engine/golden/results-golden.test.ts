@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { AGGREGATE_OPS } from "../aggregates/aggregate-ops";
 import { executePlan } from "../execute-plan";
+import { GRANULARITIES } from "../plan/group-by-item";
 import { validatePlan } from "../plan/validate-plan";
 import { compareResult } from "./compare-result";
 import { goldenFixtures } from "./golden-fixtures";
@@ -28,6 +30,22 @@ const tableOf = fixtures.table;
 
 describe("golden result cases against pandas", () => {
   it("has at least 300 cases", () => expect(cases.length).toBeGreaterThanOrEqual(300));
+
+  it("covers every result operation, aggregation op and calendar period", () => {
+    const used = new Set<string>();
+    for (const golden of cases) {
+      const plan = golden.plan as { operation: string; aggregations?: Array<{ op: string }>; group_by?: unknown[] };
+      used.add(`operation ${plan.operation}`);
+      for (const aggregation of plan.aggregations ?? []) used.add(`op ${aggregation.op}`);
+      for (const key of plan.group_by ?? []) if (typeof key === "object" && key !== null) used.add(`period ${(key as { granularity: string }).granularity}`);
+    }
+    const wanted = [
+      ...["aggregate", "value_counts", "describe", "crosstab", "rows", "argmax", "argmin"].map((operation) => `operation ${operation}`),
+      ...AGGREGATE_OPS.map((op) => `op ${op.name}`),
+      ...GRANULARITIES.map((granularity) => `period ${granularity}`),
+    ];
+    expect(wanted.filter((name) => !used.has(name))).toEqual([]);
+  });
 
   it.each(cases.map((c) => [c.id, c] as const))("%s", (_id, golden) => {
     const table = tableOf(golden.csv);
