@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { CHART_WARNING_CODES, CSV_ERROR_CODES, ENGINE_ERROR_CODES, RESULT_WARNING_CODES } from "../src/engine/errors";
+import { CHART_WARNING_CODES, CSV_ERROR_CODES, ENGINE_ERROR_CODES, RESULT_WARNING_CODES, TEST_WARNING_CODES } from "../src/engine/errors";
 import { PLAN_ERROR_CODES, PLAN_WARNING_CODES } from "../src/engine/plan/plan-problems";
+import { OPERATIONS } from "../src/engine/plan/plan-schema";
+import { validatePlan } from "../src/engine/plan/validate-plan";
 import { SCHEMA_PROBLEM_CODES } from "../src/engine/plan/zod-issue-problems";
 import { ERROR_CODES, SERVICE_PROBLEM_CODES } from "../src/errors";
 import { call } from "./factories";
@@ -62,7 +64,14 @@ describe("OpenAPI", () => {
     }
     // The warnings of an execution are named where a client reads them, too.
     const execution = JSON.stringify(doc.components.schemas.Execution);
-    for (const code of [...PLAN_WARNING_CODES, ...RESULT_WARNING_CODES, ...CHART_WARNING_CODES, "chart_not_stored"]) expect(execution).toContain(code);
+    for (const code of [...PLAN_WARNING_CODES, ...RESULT_WARNING_CODES, ...TEST_WARNING_CODES, ...CHART_WARNING_CODES, "chart_not_stored"]) expect(execution).toContain(code);
+  });
+
+  it("shows every operation of the plan language as an example of ExecutionPlan, each a valid plan", async () => {
+    const doc = (await (await call("/openapi.json")).json()) as { components: { schemas: { ExecutionPlan: { examples?: Array<{ operation: string }> } } } };
+    const examples = doc.components.schemas.ExecutionPlan.examples ?? [];
+    expect(examples.map((example) => example.operation)).toEqual([...OPERATIONS]);
+    for (const example of examples) expect(validatePlan(example).errors, JSON.stringify(example)).toEqual([]);
   });
 
   it("resolves every $ref inside the document", async () => {

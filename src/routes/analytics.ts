@@ -3,7 +3,8 @@ import { requestedDataset, requireUser } from "../auth/require-user";
 import { CHART_WARNING_CODES, RESULT_WARNING_CODES, TEST_WARNING_CODES } from "../engine/errors";
 import { PLAN_ERROR_CODES, PLAN_WARNING_CODES } from "../engine/plan/plan-problems";
 import { genericPlanJsonSchema } from "../engine/plan/plan-json-schema";
-import { PlanSchema } from "../engine/plan/plan-schema";
+import { operationExamples } from "../engine/plan/json-schema-results";
+import { OPERATIONS, PlanSchema } from "../engine/plan/plan-schema";
 import { BearerSecurity, createRouter, FieldProblemSchema, jsonBody, jsonResponse, problemResponses, schemaRef } from "../http/openapi";
 import { EXECUTE_LIMIT, executeLimitHooks } from "../rate-limit/rate-limit";
 import { chartSvgOf, chartSvgQuery, HISTORY_MAX_PAGE_SIZE, HISTORY_PAGE_SIZE, historyPageOf, historyPageQuery } from "../services/analyses";
@@ -213,7 +214,9 @@ const datasetSchemaRoute = createRoute({
 export const analyticsRoutes = createRouter();
 // A clone made here, after @hono/zod-openapi has extended zod: the registry needs its `.openapi` method, which
 // PlanSchema may lack when the engine built it first.
-analyticsRoutes.openAPIRegistry.register("ExecutionPlan", PlanSchema.clone());
+// The examples are the plan JSON Schemas' (one per operation), so a client reading only the OpenAPI document sees
+// each operation written out.
+analyticsRoutes.openAPIRegistry.register("ExecutionPlan", PlanSchema.clone().openapi({ examples: operationExamples(OPERATIONS) }));
 analyticsRoutes
   .openapi(validateRoute, async (c) => {
     const report = await validatePlanRequest(
