@@ -1,5 +1,4 @@
 import { useEffect, useState } from "preact/hooks";
-import { api } from "../api";
 
 type Example = Record<string, unknown>;
 
@@ -7,13 +6,13 @@ type Example = Record<string, unknown>;
  * The example plans of the dataset's plan JSON Schema (one per operation, naming this dataset's columns), offered
  * as starting points: choosing one puts it in the editor, where it is validated like any typed plan.
  */
-export function ExamplePlans({ token, sessionId, onPlan }: { token: string; sessionId: string; onPlan: (plan: Example) => void }) {
+export function ExamplePlans({ schema, onPlan }: { schema: Promise<Record<string, unknown>>; onPlan: (plan: Example) => void }) {
   const [examples, setExamples] = useState<Example[]>([]);
   useEffect(() => {
     let live = true;
-    api.planSchema(token, sessionId).then(
-      (schema) => {
-        const list = (schema as { examples?: unknown }).examples;
+    schema.then(
+      (loaded) => {
+        const list = loaded.examples;
         if (live && Array.isArray(list)) setExamples(list.filter((e): e is Example => typeof e === "object" && e !== null && !Array.isArray(e)));
       },
       () => {
@@ -23,7 +22,7 @@ export function ExamplePlans({ token, sessionId, onPlan }: { token: string; sess
     return () => {
       live = false;
     };
-  }, [token, sessionId]);
+  }, [schema]);
   if (examples.length === 0) return null;
   return (
     <div class="example-plans">

@@ -1,9 +1,9 @@
 import { useState } from "preact/hooks";
-import { api, ApiProblem } from "../api";
+import { ApiProblem } from "../api";
 import { ProblemMessage } from "./problem-message";
 
-/** The dataset's plan JSON Schema (column names as enums per role), loaded when opened: what an LLM tool gets. */
-export function PlanSchemaDetails({ token, sessionId }: { token: string; sessionId: string }) {
+/** The dataset's plan JSON Schema (column names as enums per role), shown when opened: what an LLM tool gets. */
+export function PlanSchemaDetails({ schema: loading }: { schema: Promise<Record<string, unknown>> }) {
   const [schema, setSchema] = useState<string | null>(null);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   return (
@@ -11,7 +11,7 @@ export function PlanSchemaDetails({ token, sessionId }: { token: string; session
       class="plan-schema"
       onToggle={(e) => {
         if ((e.currentTarget as HTMLDetailsElement).open && schema === null) {
-          api.planSchema(token, sessionId).then((s) => setSchema(JSON.stringify(s, null, 2)), setProblem);
+          loading.then((s) => setSchema(JSON.stringify(s, null, 2)), setProblem);
         }
       }}
     >

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, ApiProblem } from "../api";
 import { navigate } from "../app";
 import { ConfirmDialog } from "../components/confirm-dialog";
@@ -52,6 +52,8 @@ export function DatasetView({ token, sessionId }: { token: string; sessionId: st
   const [deleteProblem, setDeleteProblem] = useState<ApiProblem | null>(null);
   const history = useHistory(token, sessionId);
   const heading = useRef<HTMLHeadingElement>(null);
+  // One request for the dataset's plan JSON Schema: its examples seed the editor, the whole shows on request.
+  const planSchema = useMemo(() => api.planSchema(token, sessionId), [token, sessionId]);
 
   useEffect(() => {
     api.dataset(token, sessionId).then(
@@ -162,7 +164,7 @@ export function DatasetView({ token, sessionId }: { token: string; sessionId: st
         <div class="plan-layout">
           <PlanForm dataset={dataset} onPlan={(plan) => setText(JSON.stringify(plan, null, 2))} />
           <div>
-            <ExamplePlans token={token} sessionId={sessionId} onPlan={(plan) => setText(JSON.stringify(plan, null, 2))} />
+            <ExamplePlans schema={planSchema} onPlan={(plan) => setText(JSON.stringify(plan, null, 2))} />
             <PlanEditor token={token} sessionId={sessionId} text={text} onText={setText} status={status} onStatus={setStatus} />
             <div class="actions">
               <button type="button" class="primary" onClick={execute} disabled={!canExecute}>
@@ -171,7 +173,7 @@ export function DatasetView({ token, sessionId }: { token: string; sessionId: st
             </div>
           </div>
         </div>
-        <PlanSchemaDetails token={token} sessionId={sessionId} />
+        <PlanSchemaDetails schema={planSchema} />
       </section>
 
       {runProblem && (
