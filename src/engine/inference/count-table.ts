@@ -29,15 +29,8 @@ export function contingencyTable(frame: Frame, target: string, groupColumn: stri
   const rowsKey = frameColumn(frame, groupColumn, "plan.group_column");
   const columnsKey = frameColumn(frame, target, "plan.target_column");
   const { groupOf, names } = groups === undefined ? occurringGroups(rowsKey, frame.rows) : namedGroups(rowsKey, frame.rows, groups);
-  const used: number[] = [];
-  const usedGroup: number[] = [];
-  for (let i = 0; i < frame.rows.length; i++) {
-    if (groupOf[i] >= 0) {
-      used.push(frame.rows[i]);
-      usedGroup.push(groupOf[i]);
-    }
-  }
-  const encoded = encodeKeyColumn(columnsKey, Uint32Array.from(used), MAX_TABLE_CELLS);
+  const { rows: used, groups: usedGroup } = rowsInGroups(frame.rows, groupOf);
+  const encoded = encodeKeyColumn(columnsKey, used, MAX_TABLE_CELLS);
   const columns = encoded?.cardinality ?? Infinity;
   if (encoded === null || names.length * columns > MAX_TABLE_CELLS) {
     throw new EngineError("too_many_groups", `The contingency table of "${groupColumn}" by "${target}" would have more than ${MAX_TABLE_CELLS.toLocaleString("en-US")} cells; name fewer groups or filter the rows.`);
@@ -48,6 +41,21 @@ export function contingencyTable(frame: Frame, target: string, groupColumn: stri
     if (c >= 0) counts[usedGroup[k] * columns + c]++;
   }
   return { rowLabels: names, columnLabels: Array.from({ length: columns }, (_, c) => encoded.keyOf(c)), counts };
+}
+
+/** The rows that fall in a group, and their groups, in row order (typed arrays: this runs over every selected row). */
+function rowsInGroups(rows: Uint32Array, groupOf: Int32Array): { rows: Uint32Array; groups: Int32Array } {
+  const kept = new Uint32Array(rows.length);
+  const groups = new Int32Array(rows.length);
+  let used = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const g = groupOf[i];
+    if (g >= 0) {
+      kept[used] = rows[i];
+      groups[used++] = g;
+    }
+  }
+  return { rows: kept.subarray(0, used), groups: groups.subarray(0, used) };
 }
 
 export interface CategoryCounts {

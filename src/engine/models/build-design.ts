@@ -3,7 +3,7 @@ import { frameColumn, type Frame } from "../frame/frame";
 import type { Column } from "../table/types";
 import { binaryClasses } from "./binary-classes";
 import { categoricalLevels } from "./categorical-levels";
-import { codeDesign } from "./code-design";
+import { codeCompleteRows } from "./code-design";
 import { completeRows } from "./complete-rows";
 import type { Design, DesignTerm, Level, ModelSpec, TargetEncoding } from "./design";
 import { pythonFloatRepr, pythonIntRepr } from "./python-float-repr";
@@ -50,6 +50,7 @@ export function buildDesign(frame: Frame, spec: ModelSpec, rows: Uint32Array, ta
   const used = completeRows([target, ...predictors.map((predictor) => predictor.column)], rows);
 
   const terms: DesignTerm[] = [];
+  const termColumns: Column[] = [];
   for (const { column, categorical } of predictors) {
     if (!categorical) continue;
     const levels = categoricalLevels(column, used);
@@ -59,9 +60,12 @@ export function buildDesign(frame: Frame, spec: ModelSpec, rows: Uint32Array, ta
     const format = levelFormat(column, forced);
     const names = (full ? levels : levels.slice(1)).map((level) => `${label}[${full ? "" : "T."}${format(level)}]`);
     terms.push({ kind: "categorical", column: column.name, levels, full, names, forced });
+    termColumns.push(column);
   }
   for (const { column, categorical } of predictors) {
-    if (!categorical) terms.push({ kind: "numeric", column: column.name, name: column.name });
+    if (categorical) continue;
+    terms.push({ kind: "numeric", column: column.name, name: column.name });
+    termColumns.push(column);
   }
   const names = spec.intercept ? ["Intercept"] : [];
   for (const term of terms) {
@@ -72,7 +76,7 @@ export function buildDesign(frame: Frame, spec: ModelSpec, rows: Uint32Array, ta
     targetKind === "binary"
       ? { column: target.name, kind: "binary", classes: binaryClasses(target, used) }
       : { column: target.name, kind: "numeric" };
-  return codeDesign(frame, { intercept: spec.intercept, terms, names, target: targetEncoding }, used, true);
+  return codeCompleteRows({ intercept: spec.intercept, terms, names, target: targetEncoding }, termColumns, target, used);
 }
 
 /** patsy prints a level with `repr` of the pandas value: text as it is, True/False, int64 as `4`, float64 as `4.0`. */

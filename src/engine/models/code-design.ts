@@ -17,7 +17,16 @@ import { levelCoder } from "./level-coder";
 export function codeDesign(frame: Frame, encoding: DesignEncoding, rows: Uint32Array, withTarget: boolean): Design {
   const target = withTarget ? frameColumn(frame, encoding.target.column, "model.target") : undefined;
   const columns = encoding.terms.map((term, index) => frameColumn(frame, term.column, `model.predictors[${index}]`));
-  const used = completeRows(target === undefined ? columns : [target, ...columns], rows);
+  return codeCompleteRows(encoding, columns, target, completeRows(target === undefined ? columns : [target, ...columns], rows));
+}
+
+/**
+ * codeDesign on rows already known to be complete (buildDesign has just dropped the incomplete ones): the
+ * columns of `encoding.terms` in order and the target column (undefined: no y) are passed resolved.
+ *
+ * @example codeCompleteRows(encoding, columns, target, completeRows([target, ...columns], rows)).x
+ */
+export function codeCompleteRows(encoding: DesignEncoding, columns: readonly Column[], target: Column | undefined, used: Uint32Array): Design {
   const n = used.length;
   const p = encoding.names.length;
   if (n * p > MAX_DESIGN_CELLS) {

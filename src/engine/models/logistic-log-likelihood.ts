@@ -1,19 +1,17 @@
+import { NeumaierSum } from "../stats/neumaier-sum";
+
 /**
  * The logistic log-likelihood Σ_i [y_i η_i - log(1 + e^{η_i})] = -Σ_i log(1 + e^{-q_i η_i}), q = 2y - 1
  * (statsmodels `Logit.loglike`), with log(1 + e^t) evaluated without overflow or cancellation and the sum
- * compensated (Neumaier), so it is accurate to a few ulps for any n.
+ * compensated ({@link NeumaierSum}), so it is accurate to a few ulps for any n.
  *
  * @example logisticLogLikelihood(new Float64Array([0, 0]), new Float64Array([0, 1]), 2) // -2 log 2
  */
 export function logisticLogLikelihood(eta: Float64Array, y: Float64Array, n: number): number {
-  let sum = 0;
-  let compensation = 0;
+  const sum = new NeumaierSum();
   for (let i = 0; i < n; i++) {
     const t = y[i] === 1 ? -eta[i] : eta[i];
-    const x = -(t > 0 ? t + Math.log1p(Math.exp(-t)) : Math.log1p(Math.exp(t)));
-    const s = sum + x;
-    compensation += Math.abs(sum) >= Math.abs(x) ? sum - s + x : x - s + sum;
-    sum = s;
+    sum.add(-(t > 0 ? t + Math.log1p(Math.exp(-t)) : Math.log1p(Math.exp(t))));
   }
-  return sum + compensation;
+  return sum.value();
 }
