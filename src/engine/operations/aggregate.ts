@@ -11,7 +11,8 @@ import { groupByNames } from "../plan/group-by-item";
 import { aggregationName, aggregationParams, AggregationsSchema, normalizeAggregation, type Aggregation } from "../results/aggregation-spec";
 import { checkAggregations } from "../results/check-aggregations";
 import { selectGroups } from "../results/select-groups";
-import { shapeItems, shapesResult } from "../results/shape-order";
+import { shapingColumns } from "../results/result-columns";
+import { shapeGroupOrder, shapesResult } from "../results/shape-order";
 import type { ColumnType } from "../table/types";
 import { CATEGORIES, examplePlan, NUMBERS } from "./example-plan";
 import { groupFrame } from "./grouped-result";
@@ -103,16 +104,8 @@ export const aggregate = {
     const group = (g: number) => jsonRecord<unknown>([["key", keyOf(g)], ...names.map((name, k) => [name, aggregateJson(runs[k][g])] as const)]);
     if (!shapesResult(plan)) return { result: { groups: grouping.keys.map((_, g) => group(g)) }, grouping };
     // having / sort / limit on the computed values, so only the groups kept become objects (top 10 of 5,000).
-    const fields = aggregate.shaping.fields(plan, (name) => frame.columns.get(name)?.type);
-    const columns = [
-      ...plan.group_by.map((item, i) => ({
-        name: keyNames[i],
-        type: typeof item === "string" ? frame.columns.get(item)?.type : ("datetime" as const),
-        values: () => grouping.keys.map((key) => key[i]),
-      })),
-      ...fields.map((field, k) => ({ name: field.name, type: field.type, values: () => runs[k] })),
-    ];
-    const { order, matched } = shapeItems(plan, grouping.keys.length, columns);
+    const columns = shapingColumns(aggregate.shaping, plan, (name) => frame.columns.get(name)?.type) ?? [];
+    const { order, matched } = shapeGroupOrder(plan, columns, grouping, (name) => runs[names.lastIndexOf(name)]);
     const result: Record<string, unknown> = { groups: Array.from(order, group) };
     if (plan.limit !== undefined) result.total_groups = matched;
     return { result, grouping: selectGroups(grouping, order), shaped: true };

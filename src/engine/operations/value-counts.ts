@@ -4,7 +4,7 @@ import { buildValueCountsBarSpec } from "../charts/value-counts-spec";
 import { frameColumn } from "../frame/frame";
 import { makeProblem } from "../plan/plan-problems";
 import { DropnaSchema, NormalizeSchema } from "../results/result-params";
-import { resultColumn, shapeOrder, shapesResult } from "../results/shape-order";
+import { shapeItems, shapesResult } from "../results/shape-order";
 import type { ColumnType } from "../table/types";
 import { neverDrawn, type OperationModule, type OperationOutput, type ResultField } from "./operation";
 import { CATEGORIES, examplePlan } from "./example-plan";
@@ -57,11 +57,9 @@ export const valueCountsOperation = {
     let entries: ValueCountsEntry[] = counts.entries;
     const result: ValueCountsResult = { entries, total: counts.total, distinct: counts.distinct };
     if (shapesResult(plan)) {
-      const table = {
-        rowCount: entries.length,
-        columns: fieldsOf(plan, column.type).map((field) => resultColumn(field.name, field.type, entries.map((entry) => entry[field.name as keyof ValueCountsEntry]))),
-      };
-      const { order, matched } = shapeOrder(table, plan);
+      // only the fields having or sort name are built (sorting a million entries by count encodes no values)
+      const fields = fieldsOf(plan, column.type).map((field) => ({ ...field, values: () => counts.entries.map((entry) => entry[field.name as keyof ValueCountsEntry]) }));
+      const { order, matched } = shapeItems(plan, entries.length, fields);
       entries = Array.from(order, (i) => counts.entries[i]);
       result.entries = entries;
       if (plan.limit !== undefined) result.total_entries = matched;

@@ -1,44 +1,28 @@
 import type { EngineProblem } from "../errors";
-import type { OperationModule, ResultField } from "../operations/operation";
+import type { OperationModule } from "../operations/operation";
 import { operationModule } from "../operations/registry";
 import type { ColumnIndex } from "../plan/check-columns";
 import { checkFilterCondition } from "../plan/check-filters";
-import { groupByName } from "../plan/group-by-item";
 import { isPresent } from "../plan/operation-rules";
 import type { Filter, FilterCondition } from "../plan/plan-fields";
 import { makeProblem, quote } from "../plan/plan-problems";
 import type { ParsedPlan } from "../plan/plan-schema";
 import { suggestClosest } from "../plan/suggest-name";
 import type { ColumnType } from "../table/types";
+import { shapingColumns, type ResultColumn } from "./result-columns";
 
 const SHAPING_FIELDS = ["having", "sort", "limit"] as const;
 
-/** A column of a list result: a group key or a result field, with its type when known. */
-export interface ResultColumn {
-  readonly name: string;
-  readonly type: ColumnType | undefined;
-  readonly list: boolean;
-  readonly key: boolean;
-}
-
 /**
- * The columns of one item of the plan's list result, keys first: a grouped result's group_by keys (a period
- * entry is a datetime) and its fields; value_counts' and rows' fields. Null when the result is not a list the
- * plan can shape (an ungrouped aggregation, describe, crosstab, forecast...).
+ * The columns of one item of the plan's list result ({@link shapingColumns} of its operation's shaping). Null
+ * when the result is not a list the plan can shape (an ungrouped aggregation, describe, crosstab, forecast...).
  *
  * @example resultColumns({ operation: "mean", target_column: "price", group_by: ["store"] }, typeOf)
  * // [{ name: "store", key: true, ... }, { name: "value", ... }, { name: "count", ... }]
  */
 export function resultColumns(plan: ParsedPlan, typeOf: (name: string) => ColumnType | undefined): ResultColumn[] | null {
   const shaping = operationModule(plan.operation).shaping;
-  if (shaping === undefined) return null;
-  const groupBy = plan.group_by ?? [];
-  if (shaping.list === "groups" && groupBy.length === 0) return null;
-  const keys: ResultColumn[] = shaping.list === "groups"
-    ? groupBy.map((item) => ({ name: groupByName(item), type: typeof item === "string" ? typeOf(item) : "datetime", list: false, key: true }))
-    : [];
-  const fields = shaping.fields(plan, typeOf).map((field: ResultField) => ({ name: field.name, type: field.type, list: field.list === true, key: false }));
-  return [...keys, ...fields];
+  return shaping === undefined ? null : shapingColumns(shaping, plan, typeOf);
 }
 
 /**

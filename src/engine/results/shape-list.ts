@@ -4,7 +4,7 @@ import { operationModule } from "../operations/registry";
 import type { ParsedPlan, Plan } from "../plan/plan-schema";
 import { resultColumns } from "./check-shaping";
 import { selectGroups } from "./select-groups";
-import { shapeItems, shapesResult } from "./shape-order";
+import { shapeGroupOrder, shapesResult } from "./shape-order";
 
 type Groups = { groups: Array<Record<string, unknown> & { key: Record<string, unknown> }> };
 
@@ -21,12 +21,8 @@ export function shapeGroups(plan: Plan, frame: Frame, output: OperationOutput): 
   const module = operationModule(plan.operation);
   if (output.shaped || !shapesResult(plan) || module.shaping?.list !== "groups" || output.grouping === null || !Array.isArray(result?.groups)) return output;
   const groups = result.groups;
-  const columns = (resultColumns(plan as unknown as ParsedPlan, (name) => frame.columns.get(name)?.type) ?? []).map((column, i) => ({
-    name: column.name,
-    type: column.type,
-    values: () => (column.key ? output.grouping!.keys.map((key) => key[i]) : groups.map((group) => group[column.name])),
-  }));
-  const { order, matched } = shapeItems(plan, groups.length, columns);
+  const columns = resultColumns(plan as unknown as ParsedPlan, (name) => frame.columns.get(name)?.type) ?? [];
+  const { order, matched } = shapeGroupOrder(plan, columns, output.grouping, (name) => groups.map((group) => group[name]));
   const shaped: Record<string, unknown> = { ...result, groups: Array.from(order, (g) => groups[g]) };
   if (plan.limit !== undefined) shaped.total_groups = matched;
   return { ...output, result: shaped, grouping: selectGroups(output.grouping, order) };

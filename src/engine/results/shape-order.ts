@@ -1,8 +1,10 @@
 import { initialFrame } from "../frame/frame";
+import type { Grouping } from "../ops/group-rows";
 import { selectRows } from "../ops/select-rows";
 import { sortRows } from "../ops/sort-rows";
 import type { Plan } from "../plan/plan-schema";
 import type { Column, ColumnType, Table } from "../table/types";
+import type { ResultColumn } from "./result-columns";
 
 /**
  * A result column as the engine's columnar form, so having and sort run the same filters and sort as the rows
@@ -89,4 +91,24 @@ export function shapeItems(plan: Pick<Plan, "having" | "sort" | "limit">, count:
     columns: columns.filter((column) => named.has(column.name)).map((column) => resultColumn(column.name, column.type, column.values())),
   };
   return shapeOrder(table, plan);
+}
+
+/**
+ * {@link shapeItems} over the groups of a grouped result whose `columns` ({@link ResultColumn}, keys first) are
+ * read lazily: keys from the grouping, fields through `fieldValues` by name.
+ *
+ * @example shapeGroupOrder(plan, columns, grouping, (name) => groups.map((group) => group[name])) // { order: [4, 0, 2], matched: 9 }
+ */
+export function shapeGroupOrder(
+  plan: Pick<Plan, "having" | "sort" | "limit">,
+  columns: readonly ResultColumn[],
+  grouping: Grouping,
+  fieldValues: (name: string) => readonly unknown[],
+): { order: Uint32Array; matched: number } {
+  const lazy = columns.map((column, i) => ({
+    name: column.name,
+    type: column.type,
+    values: () => (column.key ? grouping.keys.map((key) => key[i]) : fieldValues(column.name)),
+  }));
+  return shapeItems(plan, grouping.keys.length, lazy);
 }

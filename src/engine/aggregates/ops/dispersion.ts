@@ -1,6 +1,6 @@
 import type { Grouping } from "../../ops/group-rows";
 import type { ValueColumn } from "../../table/types";
-import { gatherSeries } from "../column-values";
+import { gatherPresent } from "../column-values";
 import { groupVariances } from "../../stats/group-variances";
 import { twoPassVariance } from "../../stats/two-pass-variance";
 
@@ -14,13 +14,12 @@ export type Dispersion = "var" | "std" | "sem";
  * @example seriesDispersion(price, rows, 1, "sem") // 0.87
  */
 export function seriesDispersion(column: ValueColumn, rows: Uint32Array, ddof: number, kind: Dispersion): number {
-  const values = gatherSeries(column.values, rows);
+  // bottleneck's loops skip NaN in order, so the present values alone give the same sums, and their number is n
+  const values = gatherPresent(column.values, rows);
   const variance = twoPassVariance(values, values.length, ddof);
   if (kind === "var") return variance;
   if (kind === "std") return Math.sqrt(variance);
-  let n = 0;
-  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) n++;
-  return Math.sqrt(variance) / Math.sqrt(n);
+  return Math.sqrt(variance) / Math.sqrt(values.length);
 }
 
 /**

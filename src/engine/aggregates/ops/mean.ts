@@ -2,8 +2,8 @@ import { aggregateGroups } from "../../ops/aggregate-groups";
 import type { ValueColumn } from "../../table/types";
 import { formatValue, gatherFilled } from "../column-values";
 import { defineOp, ORDERED_NUMERIC_TYPES } from "../define-op";
-import { INTEGER_SPLIT } from "../kernels/exact-integer-sum";
 import { exactMeanMilliseconds, roundedMean } from "../kernels/exact-mean-milliseconds";
+import { splitGroupSums } from "../kernels/split-group-sums";
 import { numpySum } from "../../stats/numpy-sum";
 
 /**
@@ -37,17 +37,7 @@ export const mean = defineOp<ValueColumn>({
     const hi = new Float64Array(groups);
     const lo = new Float64Array(groups);
     const counts = new Float64Array(groups);
-    const { rows, groupOf } = grouping;
-    const values = column.values;
-    for (let i = 0; i < rows.length; i++) {
-      const g = groupOf[i];
-      const v = values[rows[i]];
-      if (g < 0 || v !== v) continue;
-      const h = Math.floor(v / INTEGER_SPLIT);
-      hi[g] += h;
-      lo[g] += v - h * INTEGER_SPLIT;
-      counts[g]++;
-    }
+    splitGroupSums(column.values, grouping.rows, grouping.groupOf, hi, lo, counts);
     return Array.from(counts, (count, g) => formatValue(column, roundedMean(hi[g], lo[g], count)));
   },
 });

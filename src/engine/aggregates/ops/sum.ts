@@ -3,7 +3,8 @@ import type { Grouping } from "../../ops/group-rows";
 import type { ValueColumn } from "../../table/types";
 import { gatherFilled } from "../column-values";
 import { defineOp, NUMERIC_TYPES } from "../define-op";
-import { combineSplitSum, exactIntegerSum, INTEGER_SPLIT } from "../kernels/exact-integer-sum";
+import { combineSplitSum, exactIntegerSum } from "../kernels/exact-integer-sum";
+import { splitGroupSums } from "../kernels/split-group-sums";
 import { isInt64Column } from "../is-int64-column";
 import { numpySum } from "../../stats/numpy-sum";
 
@@ -47,7 +48,7 @@ function exactGroupSums(values: Float64Array, grouping: Grouping): number[] {
   if (plainGroupSums(values, rows, groupOf, plain) < 2 ** 52) return Array.from(plain);
   const hi = new Float64Array(groups);
   const lo = new Float64Array(groups);
-  splitGroupSums(values, rows, groupOf, hi, lo);
+  splitGroupSums(values, rows, groupOf, hi, lo, new Float64Array(groups));
   return Array.from(hi, (h, g) => combineSplitSum(h, lo[g]));
 }
 
@@ -62,16 +63,4 @@ function plainGroupSums(values: Float64Array, rows: Uint32Array, groupOf: Int32A
     magnitude += Math.abs(v);
   }
   return magnitude;
-}
-
-/** The per-group sums of the high and low parts of each value (split at INTEGER_SPLIT), each exact. */
-function splitGroupSums(values: Float64Array, rows: Uint32Array, groupOf: Int32Array, hi: Float64Array, lo: Float64Array): void {
-  for (let i = 0; i < rows.length; i++) {
-    const g = groupOf[i];
-    if (g < 0) continue;
-    const v = values[rows[i]];
-    const h = Math.floor(v / INTEGER_SPLIT);
-    hi[g] += h;
-    lo[g] += v - h * INTEGER_SPLIT;
-  }
 }
