@@ -14,8 +14,8 @@ export const MAX_POOLED = 1 << 18;
 export const F64_VALUES = 0; // gathered column values: gatherPresent / gatherSeries
 export const F64_FILLED = 1; // values with missing replaced by 0 (sum, mean, moments)
 export const F64_SQUARES = 2; // squared deviations (moments)
-export const F64_POWERS = 4; // centralMoment's powers when its caller passes no scratch
 export const F64_SAMPLES = 3; // groupedSamples' values in row order before they are placed per group
+export const F64_POWERS = 4; // centralMoment's powers when its caller passes no scratch
 
 /** Int32 slots. */
 export const I32_IDS = 0; // valueIds' ids
