@@ -163,7 +163,7 @@ const historyRoute = createRoute({
     }),
   ] as const,
   request: { params: SessionParamsSchema, query: HistoryQuerySchema },
-  responses: { 200: jsonResponse(z.array(AnalysisSchema), "The history."), ...problemResponses(401, 404) },
+  responses: { 200: jsonResponse(z.array(AnalysisSchema), "The history."), ...problemResponses(401, 404, 422) },
 });
 
 const chartSvgRoute = createRoute({
@@ -185,7 +185,7 @@ const chartSvgRoute = createRoute({
   },
   responses: {
     200: { description: "The chart, `image/svg+xml`.", content: { "image/svg+xml": { schema: { type: "string" } } } },
-    ...problemResponses(401, 404),
+    ...problemResponses(401, 404, 422),
   },
 });
 
@@ -207,7 +207,7 @@ const datasetSchemaRoute = createRoute({
   security: BearerSecurity,
   middleware: [requireUser({ dataset: "param" })] as const,
   request: { params: SessionParamsSchema },
-  responses: { 200: jsonResponse(JsonSchemaDoc, "The dataset's plan schema."), ...problemResponses(401, 404) },
+  responses: { 200: jsonResponse(JsonSchemaDoc, "The dataset's plan schema."), ...problemResponses(401, 404, 422) },
 });
 
 export const analyticsRoutes = createRouter();
