@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CHART_WARNING_CODES, CSV_ERROR_CODES, ENGINE_ERROR_CODES, RESULT_WARNING_CODES } from "../src/engine/errors";
 import { PLAN_ERROR_CODES, PLAN_WARNING_CODES } from "../src/engine/plan/plan-problems";
+import { OPERATIONS, PlanSchema } from "../src/engine/plan/plan-schema";
 import { SCHEMA_PROBLEM_CODES } from "../src/engine/plan/zod-issue-problems";
 import { ERROR_CODES, SERVICE_PROBLEM_CODES } from "../src/errors";
 import { call } from "./factories";
@@ -63,6 +64,14 @@ describe("OpenAPI", () => {
     // The warnings of an execution are named where a client reads them, too.
     const execution = JSON.stringify(doc.components.schemas.Execution);
     for (const code of [...PLAN_WARNING_CODES, ...RESULT_WARNING_CODES, ...CHART_WARNING_CODES, "chart_not_stored"]) expect(execution).toContain(code);
+  });
+
+  it("shows a valid example plan of every operation and one with steps", async () => {
+    const doc = (await (await call("/openapi.json")).json()) as Doc;
+    const examples = (doc.components.schemas.ExecutionPlan as { examples: Array<Record<string, unknown>> }).examples;
+    expect(new Set(examples.map((plan) => plan.operation))).toEqual(new Set(OPERATIONS));
+    expect(examples.some((plan) => Array.isArray(plan.steps))).toBe(true);
+    for (const plan of examples) expect(PlanSchema.safeParse(plan).success, JSON.stringify(plan)).toBe(true);
   });
 
   it("resolves every $ref inside the document", async () => {

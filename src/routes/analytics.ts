@@ -2,8 +2,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requestedDataset, requireUser } from "../auth/require-user";
 import { CHART_WARNING_CODES, RESULT_WARNING_CODES, TEST_WARNING_CODES } from "../engine/errors";
 import { PLAN_ERROR_CODES, PLAN_WARNING_CODES } from "../engine/plan/plan-problems";
+import { operationExamples } from "../engine/plan/json-schema-results";
 import { genericPlanJsonSchema } from "../engine/plan/plan-json-schema";
-import { PlanSchema } from "../engine/plan/plan-schema";
+import { OPERATIONS, PlanSchema } from "../engine/plan/plan-schema";
 import { BearerSecurity, createRouter, FieldProblemSchema, jsonBody, jsonResponse, problemResponses, schemaRef } from "../http/openapi";
 import { EXECUTE_LIMIT, executeLimitHooks } from "../rate-limit/rate-limit";
 import { chartSvgOf, chartSvgQuery, HISTORY_MAX_PAGE_SIZE, HISTORY_PAGE_SIZE, historyPageOf, historyPageQuery } from "../services/analyses";
@@ -20,6 +21,14 @@ import { ExecutionResultSchema } from "./execution-results";
  * the registry generates from PlanSchema.
  */
 const PlanFieldSchema = z.unknown().openapi({ allOf: [{ $ref: schemaRef("ExecutionPlan") }] });
+
+/** A plan with steps, shown in the ExecutionPlan component next to the plan JSON Schema's one example per operation. */
+const STEPS_EXAMPLE = {
+  operation: "mean",
+  target_column: "margin",
+  group_by: ["region"],
+  steps: [{ derive: { name: "margin", expr: "price - cost" } }, { drop_outliers: { column: "margin", method: "iqr" } }],
+};
 
 /** The body of /execute and the enveloped form of /validate. */
 const SessionPlanSchema = z
@@ -213,7 +222,7 @@ const datasetSchemaRoute = createRoute({
 export const analyticsRoutes = createRouter();
 // A clone made here, after @hono/zod-openapi has extended zod: the registry needs its `.openapi` method, which
 // PlanSchema may lack when the engine built it first.
-analyticsRoutes.openAPIRegistry.register("ExecutionPlan", PlanSchema.clone());
+analyticsRoutes.openAPIRegistry.register("ExecutionPlan", PlanSchema.clone().openapi({ examples: [...operationExamples(OPERATIONS), STEPS_EXAMPLE] }));
 analyticsRoutes
   .openapi(validateRoute, async (c) => {
     const report = await validatePlanRequest(
