@@ -67,11 +67,12 @@ describe("OpenAPI", () => {
     for (const code of [...PLAN_WARNING_CODES, ...RESULT_WARNING_CODES, ...TEST_WARNING_CODES, ...CHART_WARNING_CODES, "chart_not_stored"]) expect(execution).toContain(code);
   });
 
-  it("shows every operation of the plan language as an example of ExecutionPlan, each a valid plan", async () => {
-    const doc = (await (await call("/openapi.json")).json()) as { components: { schemas: { ExecutionPlan: { examples?: Array<{ operation: string }> } } } };
-    const examples = doc.components.schemas.ExecutionPlan.examples ?? [];
-    expect(examples.map((example) => example.operation)).toEqual([...OPERATIONS]);
-    for (const example of examples) expect(validatePlan(example).errors, JSON.stringify(example)).toEqual([]);
+  it("shows a valid example plan of every operation and one with steps", async () => {
+    const doc = (await (await call("/openapi.json")).json()) as Doc;
+    const examples = (doc.components.schemas.ExecutionPlan as { examples: Array<Record<string, unknown>> }).examples;
+    expect(new Set(examples.map((plan) => plan.operation))).toEqual(new Set(OPERATIONS));
+    expect(examples.some((plan) => Array.isArray(plan.steps))).toBe(true);
+    for (const plan of examples) expect(validatePlan(plan).errors, JSON.stringify(plan)).toEqual([]);
   });
 
   it("resolves every $ref inside the document", async () => {

@@ -49,7 +49,7 @@ const DESCRIPTIONS: Record<number, string> = {
   409: "The resource already exists.",
   413: "Body or file too large.",
   415: "Unsupported media type.",
-  422: "The body is well formed but breaks the schema or the plan fails validation.",
+  422: "The request is well formed but its body, path or query breaks the schema, or the plan fails validation.",
   429: "Rate limited; see Retry-After.",
   500: "Unexpected error (logged; no details are returned).",
   503: "A dependency is down.",

@@ -2,7 +2,7 @@ import { type McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/serv
 import type { ReadResourceResult } from "@modelcontextprotocol/sdk/types.js";
 import { genericPlanJsonSchema } from "../engine/plan/plan-json-schema";
 import { sessionChartSvg } from "../services/analyses";
-import { type DatasetMetadata, findDataset, listDatasets, toDatasetMetadata } from "../services/datasets";
+import { type DatasetSummary, findDataset, listDatasetSummaries, toDatasetMetadata } from "../services/datasets";
 import { datasetPlanSchema } from "../services/plan-schemas";
 import {
   CHART_SVG_URI_TEMPLATE,
@@ -26,9 +26,9 @@ const SCHEMA_TYPE = "application/schema+json";
 export function registerResources(server: McpServer, c: McpContext): void {
   const db = c.get("db");
   const userId = c.get("userId");
-  let listed: Promise<DatasetMetadata[]> | undefined;
+  let listed: Promise<DatasetSummary[]> | undefined;
   const datasets = () =>
-    (listed ??= listDatasets(db, userId).catch((error: unknown) => {
+    (listed ??= listDatasetSummaries(db, userId).catch((error: unknown) => {
       throw protocolError(error, c);
     }));
   const sessionOf = (variables: Record<string, string | string[]>, name = "session_id") => String(variables[name]);

@@ -2,8 +2,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requestedDataset, requireUser } from "../auth/require-user";
 import { CHART_WARNING_CODES, RESULT_WARNING_CODES, TEST_WARNING_CODES } from "../engine/errors";
 import { PLAN_ERROR_CODES, PLAN_WARNING_CODES } from "../engine/plan/plan-problems";
-import { genericPlanJsonSchema } from "../engine/plan/plan-json-schema";
 import { operationExamples } from "../engine/plan/json-schema-results";
+import { genericPlanJsonSchema } from "../engine/plan/plan-json-schema";
 import { OPERATIONS, PlanSchema } from "../engine/plan/plan-schema";
 import { BearerSecurity, createRouter, FieldProblemSchema, jsonBody, jsonResponse, problemResponses, schemaRef } from "../http/openapi";
 import { EXECUTE_LIMIT, executeLimitHooks } from "../rate-limit/rate-limit";
@@ -21,6 +21,14 @@ import { ExecutionResultSchema } from "./execution-results";
  * the registry generates from PlanSchema.
  */
 const PlanFieldSchema = z.unknown().openapi({ allOf: [{ $ref: schemaRef("ExecutionPlan") }] });
+
+/** A plan with steps, shown in the ExecutionPlan component next to the plan JSON Schema's one example per operation. */
+const STEPS_EXAMPLE = {
+  operation: "mean",
+  target_column: "margin",
+  group_by: ["region"],
+  steps: [{ derive: { name: "margin", expr: "price - cost" } }, { drop_outliers: { column: "margin", method: "iqr" } }],
+};
 
 /** The body of /execute and the enveloped form of /validate. */
 const SessionPlanSchema = z
@@ -164,7 +172,7 @@ const historyRoute = createRoute({
     }),
   ] as const,
   request: { params: SessionParamsSchema, query: HistoryQuerySchema },
-  responses: { 200: jsonResponse(z.array(AnalysisSchema), "The history."), ...problemResponses(401, 404) },
+  responses: { 200: jsonResponse(z.array(AnalysisSchema), "The history."), ...problemResponses(401, 404, 422) },
 });
 
 const chartSvgRoute = createRoute({
@@ -186,7 +194,7 @@ const chartSvgRoute = createRoute({
   },
   responses: {
     200: { description: "The chart, `image/svg+xml`.", content: { "image/svg+xml": { schema: { type: "string" } } } },
-    ...problemResponses(401, 404),
+    ...problemResponses(401, 404, 422),
   },
 });
 
@@ -208,15 +216,13 @@ const datasetSchemaRoute = createRoute({
   security: BearerSecurity,
   middleware: [requireUser({ dataset: "param" })] as const,
   request: { params: SessionParamsSchema },
-  responses: { 200: jsonResponse(JsonSchemaDoc, "The dataset's plan schema."), ...problemResponses(401, 404) },
+  responses: { 200: jsonResponse(JsonSchemaDoc, "The dataset's plan schema."), ...problemResponses(401, 404, 422) },
 });
 
 export const analyticsRoutes = createRouter();
 // A clone made here, after @hono/zod-openapi has extended zod: the registry needs its `.openapi` method, which
 // PlanSchema may lack when the engine built it first.
-// The examples are the plan JSON Schemas' (one per operation), so a client reading only the OpenAPI document sees
-// each operation written out.
-analyticsRoutes.openAPIRegistry.register("ExecutionPlan", PlanSchema.clone().openapi({ examples: operationExamples(OPERATIONS) }));
+analyticsRoutes.openAPIRegistry.register("ExecutionPlan", PlanSchema.clone().openapi({ examples: [...operationExamples(OPERATIONS), STEPS_EXAMPLE] }));
 analyticsRoutes
   .openapi(validateRoute, async (c) => {
     const report = await validatePlanRequest(

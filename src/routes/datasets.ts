@@ -114,7 +114,7 @@ const get = createRoute({
   security: BearerSecurity,
   middleware: [requireUser({ dataset: "param" })] as const,
   request: { params: SessionParamsSchema },
-  responses: { 200: jsonResponse(DatasetSchema, "The dataset."), ...problemResponses(401, 404) },
+  responses: { 200: jsonResponse(DatasetSchema, "The dataset."), ...problemResponses(401, 404, 422) },
 });
 
 const remove = createRoute({
@@ -125,7 +125,7 @@ const remove = createRoute({
   security: BearerSecurity,
   middleware: [requireUser()] as const,
   request: { params: SessionParamsSchema },
-  responses: { 204: { description: "Deleted." }, ...problemResponses(401, 404) },
+  responses: { 204: { description: "Deleted." }, ...problemResponses(401, 404, 422) },
 });
 
 export const datasetRoutes = createRouter()

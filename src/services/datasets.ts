@@ -185,6 +185,49 @@ export async function listDatasets(db: Database, userId: string, now = new Date(
   return (await listDatasetsQuery(db, userId, now)).map(toDatasetMetadata);
 }
 
+/** A dataset as a listing shows it: DatasetMetadata without `id`, size, hash and profile. */
+export interface DatasetSummary {
+  session_id: string;
+  filename: string;
+  row_count: number;
+  column_count: number;
+  columns: string[];
+  column_types: Record<string, ColumnType>;
+  uploaded_at: string;
+  expires_at: string;
+}
+
+/**
+ * The caller's visible datasets, newest first, without their profiles (each can be most of a D1 row): what a
+ * listing by name and shape needs (the list_datasets tool, the MCP resource lists).
+ */
+export async function listDatasetSummaries(db: Database, userId: string, now = new Date()): Promise<DatasetSummary[]> {
+  const rows = await db
+    .select({
+      sessionId: datasets.sessionId,
+      filename: datasets.filename,
+      rowCount: datasets.rowCount,
+      columnCount: datasets.columnCount,
+      columns: datasets.columns,
+      columnTypes: datasets.columnTypes,
+      uploadedAt: datasets.uploadedAt,
+      expiresAt: datasets.expiresAt,
+    })
+    .from(datasets)
+    .where(visibleTo(userId, now))
+    .orderBy(desc(datasets.uploadedAt), desc(datasets.id));
+  return rows.map((row) => ({
+    session_id: row.sessionId,
+    filename: row.filename,
+    row_count: row.rowCount,
+    column_count: row.columnCount,
+    columns: row.columns,
+    column_types: row.columnTypes,
+    uploaded_at: row.uploadedAt.toISOString(),
+    expires_at: row.expiresAt.toISOString(),
+  }));
+}
+
 /** The dataset of `sessionId` if the caller can see it (no row otherwise): a query to run alone or in a batch. */
 export function visibleDatasetQuery(db: Database, userId: string, sessionId: string, now = new Date()) {
   return db

@@ -119,13 +119,8 @@ export function userQuery(db: Database, userId: string) {
   return db.select().from(users).where(eq(users.id, userId)).limit(1);
 }
 
-/** The user of `userQuery`'s rows if still active, else null. */
+/** The user of `userQuery`'s rows if still active, else null (deleted or deactivated users lose access at once). */
 export function activeUserOf(rows: UserRow[]): UserRow | null {
   const [user] = rows;
   return user && user.isActive ? user : null;
-}
-
-/** The active user with this id, or null (deleted or deactivated users lose access at once). */
-export async function findActiveUser(db: Database, userId: string): Promise<UserRow | null> {
-  return activeUserOf(await userQuery(db, userId));
 }

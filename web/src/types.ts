@@ -1,6 +1,9 @@
 // Shapes of the API's JSON as /openapi.json documents them (only the fields the playground reads).
 
-export type ColumnType = "integer" | "float" | "boolean" | "datetime" | "string";
+import type { ColumnProfile } from "../../src/engine/profile/profile-table";
+import type { ColumnType } from "../../src/engine/table/types";
+
+export type { ColumnProfile, ColumnType };
 
 export interface FieldProblem {
   path: string;
@@ -21,18 +24,6 @@ export interface User {
   id: string;
   email: string;
   username: string;
-}
-
-export interface ColumnProfile {
-  type: ColumnType;
-  null_count: number;
-  distinct_count: number;
-  min?: number | string | null;
-  max?: number | string | null;
-  mean?: number | null;
-  std?: number | null;
-  top?: Array<{ value: string | boolean; count: number }>;
-  histogram?: { edges: number[]; counts: number[] } | null;
 }
 
 export interface Dataset {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listDatasets } from "../../services/datasets";
+import { listDatasetSummaries } from "../../services/datasets";
 import { timed } from "../../timing";
 import { defineTool } from "../tool";
 
@@ -25,20 +25,7 @@ export const listDatasetsTool = defineTool({
   output: z.object({ datasets: z.array(DatasetSummarySchema) }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async run(_args, c) {
-    const datasets = await timed(c.get("timing"), "db", () => listDatasets(c.get("db"), c.get("userId")));
-    return {
-      structured: {
-        datasets: datasets.map((d) => ({
-          session_id: d.session_id,
-          filename: d.filename,
-          row_count: d.row_count,
-          column_count: d.column_count,
-          columns: d.columns,
-          column_types: d.column_types,
-          uploaded_at: d.uploaded_at,
-          expires_at: d.expires_at,
-        })),
-      },
-    };
+    const datasets = await timed(c.get("timing"), "db", () => listDatasetSummaries(c.get("db"), c.get("userId")));
+    return { structured: { datasets } };
   },
 });
