@@ -1,4 +1,4 @@
-import type { Frame } from "../frame/frame";
+import { tableRowIndexes, type Frame } from "../frame/frame";
 import type { Column } from "../table/types";
 import type { Compiled, EvalContext } from "./compiled";
 import { numbersOf, stringsOf } from "./vector";
@@ -16,9 +16,9 @@ export interface WindowLayout {
 export function evalContext(frame: Frame, layout?: WindowLayout): EvalContext {
   const size = frame.rows.length;
   if (layout !== undefined) return { frame, size, ...layout };
-  const order = new Uint32Array(size);
-  for (let p = 0; p < size; p++) order[p] = p;
-  return { frame, size, order, segments: Uint32Array.of(0, size) };
+  // Frame order is the identity over positions: a view of the table's shared index (a frame never has more
+  // positions than the table has rows), not a fresh array per evaluation.
+  return { frame, size, order: tableRowIndexes(frame.table).subarray(0, size), segments: Uint32Array.of(0, size) };
 }
 
 /**

@@ -95,12 +95,6 @@ export function encodeStrings(texts: ArrayLike<string | null>): StringVector {
   return { kind: "string", codes, dictionary };
 }
 
-/** The string at a position, null when missing. */
-export function stringAt(vector: { codes: Int32Array; dictionary: readonly string[] }, p: number): string | null {
-  const code = vector.codes[p];
-  return code < 0 ? null : vector.dictionary[code];
-}
-
 /** A number vector of the given type. */
 export function numberVector(type: NumberVector["type"], values: Float64Array): NumberVector {
   return { kind: "number", type, values };

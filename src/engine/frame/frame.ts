@@ -27,13 +27,23 @@ const allRows = new WeakMap<Table, Uint32Array>();
  * @example initialFrame(table).rows.length === table.rowCount // true
  */
 export function initialFrame(table: Table): Frame {
+  return { table, columns: new Map(table.columns.map((column) => [column.name, column] as const)), rows: tableRowIndexes(table) };
+}
+
+/**
+ * 0, 1, ..., rowCount - 1 for the table, built once and shared: read it, never write it. Its first `n` entries
+ * (a `subarray`) are the identity over any frame's n positions, which evaluation and window layouts need.
+ *
+ * @example tableRowIndexes(table).subarray(0, 3) // Uint32Array [0, 1, 2]
+ */
+export function tableRowIndexes(table: Table): Uint32Array {
   let rows = allRows.get(table);
   if (rows === undefined || rows.length !== table.rowCount) {
     rows = new Uint32Array(table.rowCount);
     for (let i = 0; i < rows.length; i++) rows[i] = i;
     allRows.set(table, rows);
   }
-  return { table, columns: new Map(table.columns.map((column) => [column.name, column] as const)), rows };
+  return rows;
 }
 
 /**

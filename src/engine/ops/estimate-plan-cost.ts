@@ -4,8 +4,6 @@ import { stepEntry, stepModule } from "../steps/registry";
 import type { Plan } from "../plan/plan-schema";
 import type { Table } from "../table/types";
 
-export { GROUP_FIT_UNITS } from "../operations/pairwise";
-
 /**
  * The most work units (≈ one cheap pass over one row, a few nanoseconds) a plan may cost. 3e8 units is well
  * under a second of CPU in Node/workerd, inside the Workers CPU limit with room for parsing the snapshot and

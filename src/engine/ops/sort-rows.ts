@@ -23,6 +23,8 @@ export function sortRows(rows: Uint32Array, keys: readonly SortKey[]): Uint32Arr
   let order = new Uint32Array(m);
   for (let i = 0; i < m; i++) order[i] = i;
   const values = new Float64Array(m);
+  // absent[i]: the key is missing at order[i] (values[i] = Infinity cannot tell it from a real Infinity).
+  const absent = new Uint8Array(m);
   for (let k = keys.length - 1; k >= 0; k--) {
     const read = keyReader(keys[k].column);
     const sign = keys[k].descending ? -1 : 1;
@@ -31,9 +33,11 @@ export function sortRows(rows: Uint32Array, keys: readonly SortKey[]): Uint32Arr
       const v = read(rows[order[i]]);
       if (v !== v) {
         values[i] = Infinity;
+        absent[i] = 1;
         missing++;
       } else {
         values[i] = sign * v;
+        absent[i] = 0;
       }
     }
     const sub = argsortFloat64(values, m);
@@ -45,9 +49,9 @@ export function sortRows(rows: Uint32Array, keys: readonly SortKey[]): Uint32Arr
       let front = 0;
       let back = m - missing;
       for (let i = 0; i < m; i++) {
-        const position = order[sub[i]];
-        if (read(rows[position]) !== read(rows[position])) next[back++] = position;
-        else next[front++] = position;
+        const j = sub[i];
+        if (absent[j] === 1) next[back++] = order[j];
+        else next[front++] = order[j];
       }
     }
     order = next;

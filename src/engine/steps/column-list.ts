@@ -13,8 +13,3 @@ export function columnsOf(frame: Frame, names: readonly string[] | undefined, pa
   if (names === undefined) return [...frame.columns.values()];
   return names.map((name, i) => frameColumn(frame, name, `${path}[${i}]`));
 }
-
-/** True where the row's value in the column is missing. */
-export function isMissing(column: Column, row: number): boolean {
-  return column.type === "string" ? column.codes[row] < 0 : column.values[row] !== column.values[row];
-}

@@ -72,12 +72,13 @@ export const deriveStep: StepModule<Derive> = {
   },
 
   apply(frame, body) {
-    const compiled = compileExpression(parseExpression(body.expr), scopeOf(frame));
+    const tree = parseExpression(body.expr);
+    const compiled = compileExpression(tree, scopeOf(frame));
     const layout = windowLayout(frame, body.order_by ?? [], body.partition_by ?? [], "plan.steps");
     const column = evaluateToColumn(compiled, frame, body.name, layout);
     const columns = new Map(frame.columns);
     columns.set(body.name, column);
-    return { frame: { ...frame, columns }, expression: printExpression(parseExpression(body.expr)) };
+    return { frame: { ...frame, columns }, expression: printExpression(tree) };
   },
 };
 

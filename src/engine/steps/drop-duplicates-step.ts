@@ -16,8 +16,10 @@ type DropDuplicates = z.output<typeof DropDuplicatesSchema>;
  * hash tables treat them). Columns are folded in one at a time and re-densified, so ids never overflow.
  */
 function rowIds(rows: Uint32Array, columns: readonly Column[]): Int32Array {
-  let ids: Int32Array = new Int32Array(rows.length);
-  for (const column of columns) ids = combine(ids, valueIds(column, rows));
+  if (columns.length === 0) return new Int32Array(rows.length);
+  // The first column's ids are already dense: combining them with all-zero ids would only rehash them.
+  let ids = valueIds(columns[0], rows);
+  for (let c = 1; c < columns.length; c++) ids = combine(ids, valueIds(columns[c], rows));
   return ids;
 }
 
@@ -71,21 +73,22 @@ export const dropDuplicatesStep: StepModule<DropDuplicates> = {
     const rows = frame.rows;
     const ids = rowIds(rows, columnsOf(frame, body.columns, "plan.steps.columns"));
     const keep = body.keep ?? "first";
-    const occurrences = new Int32Array(rows.length);
-    for (let p = 0; p < rows.length; p++) occurrences[ids[p]]++;
-    const seen = new Uint8Array(rows.length);
-    const kept: number[] = [];
-    const firstSeen = (p: number) => {
-      if (seen[ids[p]] === 1) return false;
-      seen[ids[p]] = 1;
-      return true;
-    };
-    if (keep === "last") {
-      for (let p = rows.length - 1; p >= 0; p--) if (firstSeen(p)) kept.push(rows[p]);
-      kept.reverse();
-    } else {
-      for (let p = 0; p < rows.length; p++) if (keep === "none" ? occurrences[ids[p]] === 1 : firstSeen(p)) kept.push(rows[p]);
+    const kept = new Uint32Array(rows.length);
+    let count = 0;
+    if (keep === "none") {
+      const occurrences = new Int32Array(rows.length);
+      for (let p = 0; p < rows.length; p++) occurrences[ids[p]]++;
+      for (let p = 0; p < rows.length; p++) if (occurrences[ids[p]] === 1) kept[count++] = rows[p];
+      return { frame: { ...frame, rows: kept.subarray(0, count) } };
     }
-    return { frame: { ...frame, rows: new Uint32Array(kept) } };
+    const seen = new Uint8Array(rows.length);
+    if (keep === "last") {
+      // Walked backwards, the survivors fill the array from its end, so they come out in frame order.
+      let at = rows.length;
+      for (let p = rows.length - 1; p >= 0; p--) if (seen[ids[p]] === 0) { seen[ids[p]] = 1; kept[--at] = rows[p]; }
+      return { frame: { ...frame, rows: kept.subarray(at) } };
+    }
+    for (let p = 0; p < rows.length; p++) if (seen[ids[p]] === 0) { seen[ids[p]] = 1; kept[count++] = rows[p]; }
+    return { frame: { ...frame, rows: kept.subarray(0, count) } };
   },
 };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { frameColumn, type Frame } from "../frame/frame";
+import { frameColumn, tableRowIndexes, type Frame } from "../frame/frame";
 import { encodeKeyColumn } from "../ops/encode-key-column";
 import { sortRows, type SortKey } from "../ops/sort-rows";
 import { ColumnRefSchema } from "../plan/plan-fields";
@@ -34,8 +34,7 @@ export function sortKeysOf(frame: Frame, keys: readonly SortKeyInput[], path: st
 export function windowLayout(frame: Frame, orderBy: readonly SortKeyInput[], partitionBy: readonly string[], path: string): WindowLayout | undefined {
   if (orderBy.length === 0 && partitionBy.length === 0) return undefined;
   const size = frame.rows.length;
-  const all = new Uint32Array(size);
-  for (let p = 0; p < size; p++) all[p] = p;
+  const all = tableRowIndexes(frame.table).subarray(0, size);
   // Key columns viewed by position (index p reads row frame.rows[p]), so positions can be sorted directly.
   const view = (column: ReturnType<typeof frameColumn>): SortKey["column"] =>
     column.type === "string" ? { ...column, codes: gather(column.codes, frame.rows, new Int32Array(size)) } : { ...column, values: gather(column.values, frame.rows, new Float64Array(size)) };

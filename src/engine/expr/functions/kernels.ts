@@ -1,5 +1,5 @@
 import type { Arg, Compiled, EvalContext } from "../compiled";
-import { dedupeStrings, numbersOf, numberVector, stringsOf, type NumberVector, type Value, type ValueType } from "../vector";
+import { dedupeStrings, numbersOf, numberVector, stringsOf, type NumberVector, type ValueType } from "../vector";
 
 /**
  * Shapes of function kernels that most functions share. Per-position work is a tight loop over a typed array;
@@ -70,11 +70,6 @@ export function booleanCall(args: readonly Compiled[], fill: (out: Float64Array,
       return numberVector("boolean", out);
     },
   };
-}
-
-/** Evaluates every argument once, in order.
-export function evaluateAll(args: readonly Compiled[], context: EvalContext): Value[] {
-  return args.map((arg) => arg.evaluate(context));
 }
 
 /** Whether a call over `args` depends on row order or on other rows (when any argument does). */
