@@ -1,11 +1,11 @@
-import { pairwiseSum } from "../../stats/pairwise-sum";
+import { numpySum } from "../../stats/numpy-sum";
 
 /**
  * scipy.stats.zscore(x, ddof=0, nan_policy="omit") (scipy 1.10) of one partition, written into `output`:
  *
  *   z = (x - mean) / std,  mean and std (population, ddof = 0) of the non-missing values,
  *
- * each mean computed as numpy does (pairwise sum / n), std = sqrt(mean((y - mean)^2)). Missing values stay
+ * each mean computed as numpy's `mean` does (its blocked pairwise sum / n: numpySum), std = sqrt(mean((y - mean)^2)). Missing values stay
  * missing; when every non-missing value is equal (or there is none) every z is missing, scipy 1.10's rule for
  * constant input, rather than 0/0.
  *
@@ -20,11 +20,11 @@ export function zScores(input: Float64Array, output: Float64Array): void {
   let constant = true;
   for (let k = 1; k < n && constant; k++) constant = present[k] === present[0];
   if (constant) return;
-  const mean = pairwiseSum(present, 0, n) / n;
+  const mean = numpySum(present, n) / n;
   for (let k = 0; k < n; k++) {
     const d = present[k] - mean;
     present[k] = d * d;
   }
-  const std = Math.sqrt(pairwiseSum(present, 0, n) / n);
+  const std = Math.sqrt(numpySum(present, n) / n);
   for (let k = 0; k < input.length; k++) output[k] = (input[k] - mean) / std;
 }
